@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Installs, only when missing, what building and testing indicator-chart needs.
+# Sourced by scripts/demo.sh and scripts/test.sh; every step says what it does and
+# what to do by hand when it cannot run (for example without root for apt-get).
+#
+# Versions are pinned where a mismatch breaks the build (see ../shared/reference/toolchain.md):
+#   wasm-pack 0.15.1, wasm-bindgen-cli = the wasm-bindgen version in Cargo.lock,
+#   wasm-opt from npm binaryen (never Debian's binaryen: its v108 produces a wasm the browser rejects).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+WASM_PACK_VERSION="0.15.1"
+export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+fail() { printf '\033[31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
+
+ensure_wasm_target() {
+  if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then return; fi
+  say "Adding the Rust target wasm32-unknown-unknown (rustup)"
+  rustup target add wasm32-unknown-unknown || fail "rustup could not add wasm32-unknown-unknown; run it by hand."
+}
+
+ensure_wasm_pack() {
+  if command -v wasm-pack >/dev/null && wasm-pack --version | grep -q " $WASM_PACK_VERSION"; then return; fi
+  say "Installing wasm-pack $WASM_PACK_VERSION with cargo (about 2 minutes, once)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked
+}
+
+wasm_bindgen_version() {
+  # The CLI must equal the library version exactly, or wasm-pack tries (and fails) to download one.
+  [ -f "$ROOT/Cargo.lock" ] || (cd "$ROOT" && cargo generate-lockfile -q)
+  awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_bindgen_cli() {
+  local want; want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || fail "could not read the wasm-bindgen version from Cargo.lock"
+  if command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q " $want\$"; then return; fi
+  say "Installing wasm-bindgen-cli $want with cargo (3 to 4 minutes, once)"
+  # No --locked: the CLI's own lock file pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$want"
+}
+
+ensure_npm_packages() {
+  if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
+     && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
+  command -v npm >/dev/null || fail "npm is missing: install Node.js 20+ (Debian: apt-get install nodejs npm)."
+  say "Installing the npm dev tools (binaryen's wasm-opt, playwright-core, axe-core)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund)
+  if [ -x /usr/bin/wasm-opt ]; then
+    echo "warning: /usr/bin/wasm-opt (Debian binaryen) exists; node_modules/.bin comes first on PATH, keep it so." >&2
+  fi
+}
+
+apt_install() {
+  # $@: Debian packages. Needs root; otherwise says what to run.
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" -ne 0 ]; then
+    fail "these Debian packages are missing: ${missing[*]}. Run as root: apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+  fi
+  say "Installing Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_wasm_pack
+  ensure_wasm_bindgen_cli
+  ensure_npm_packages
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  # Chromium + its driver for wasm-pack's browser tests and the end-to-end suite; Noto CJK so
+  # Japanese renders (without it every label is a row of tofu boxes in the screenshots).
+  apt_install chromium chromium-driver fonts-noto-cjk
+}
+
+build_pkg() {
+  say "Building pkg/ (wasm-pack build --release --target web)"
+  (cd "$ROOT" && wasm-pack build --release --target web --mode no-install --out-dir pkg)
+}

@@ -1,0 +1,58 @@
+//! The library's front door: a validated chart that can lay itself out, describe itself
+//! and export itself. Both the browser binding (`web`) and native callers use only this.
+
+use crate::error::SpecError;
+use crate::json::Json;
+use crate::layout::layout;
+use crate::locale::Locale;
+use crate::page_text::PageText;
+use crate::scene::Scene;
+use crate::spec::{parse_spec, spec_locale, ChartSpec};
+use crate::svg::render_svg_document;
+use crate::text::TextMeasure;
+use crate::theme::Theme;
+
+/// A chart whose spec passed validation.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    spec: ChartSpec,
+    theme: Theme,
+}
+
+/// A spec that failed validation, with its message already in the spec's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartError {
+    pub error: SpecError,
+    pub locale: Locale,
+    pub message: String,
+}
+
+impl Chart {
+    /// Validates a spec.
+    pub fn from_json(json: &Json) -> Result<Chart, ChartError> {
+        parse_spec(json).map(|spec| Chart { spec, theme: Theme::default() }).map_err(|error| {
+            let locale = spec_locale(json);
+            ChartError { message: error.message(locale), error, locale }
+        })
+    }
+
+    pub fn spec(&self) -> &ChartSpec {
+        &self.spec
+    }
+
+    /// The display list for a `width` × `height` CSS-pixel area.
+    pub fn scene(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> Scene {
+        layout(&self.spec, &self.theme, width, height, measure)
+    }
+
+    /// Title, 出典, 時点 and the rest, for the page around the canvas.
+    pub fn page_text(&self) -> PageText {
+        PageText::of(&self.spec)
+    }
+
+    /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and
+    /// a plot `height` high (the header and footer add to it).
+    pub fn to_svg(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> String {
+        render_svg_document(&self.scene(width, height, measure), &self.page_text(), &self.theme, measure)
+    }
+}

@@ -1,0 +1,218 @@
+//! What can be wrong with a spec, and how to say it to the person who wrote it.
+//!
+//! Every error carries the JSON path of the offending value and what was found there,
+//! so an editor in a CMS can fix the spec without reading our code:
+//! `series[0].values[3]: 数値または null が必要です（"abc"）`.
+
+use crate::json::{Json, JsonPath};
+use crate::locale::Locale;
+use std::fmt::Write;
+
+/// What kind of value a field takes, for "expected …" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Object,
+    Array,
+    String,
+    NumberOrNull,
+    DateString,
+    HttpUrl,
+}
+
+impl Expected {
+    fn describe(self, locale: Locale) -> &'static str {
+        match self {
+            Expected::Object => locale.pick("オブジェクト（{ … }）", "an object ({ … })"),
+            Expected::Array => locale.pick("配列（[ … ]）", "an array ([ … ])"),
+            Expected::String => locale.pick("文字列", "a string"),
+            Expected::NumberOrNull => locale.pick("数値または null", "a number or null"),
+            Expected::DateString => locale.pick(
+                "日付の文字列（\"2025\"、\"2025-07\"、\"2025-07-31\"）",
+                "a date string (\"2025\", \"2025-07\" or \"2025-07-31\")",
+            ),
+            Expected::HttpUrl => locale.pick(
+                "http:// または https:// で始まる URL",
+                "a URL starting with http:// or https://",
+            ),
+        }
+    }
+}
+
+/// The problem found at a path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A value of the wrong kind; `found` is a short printable description.
+    WrongType { expected: Expected, found: String },
+    /// A required field is absent.
+    Missing,
+    /// A field we do not know; `allowed` lists the fields that object takes.
+    UnknownField { allowed: &'static [&'static str], suggestion: Option<&'static str> },
+    /// A string field outside its allowed set (chart `type`, `locale`).
+    NotOneOf { found: String, allowed: &'static [&'static str] },
+    /// A list that must not be empty is empty.
+    Empty,
+    /// `values` has another length than `categories`.
+    LengthMismatch { expected: usize, found: usize },
+    /// Every value of every series is null: nothing to draw.
+    AllNull,
+    /// A number too large to draw honestly.
+    OutOfRange { found: f64, limit: f64 },
+    /// More items than a chart can show.
+    TooMany { found: usize, limit: usize },
+}
+
+/// A spec error: where, and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecError {
+    pub path: JsonPath,
+    pub problem: Problem,
+}
+
+impl SpecError {
+    pub fn new(path: JsonPath, problem: Problem) -> Self {
+        SpecError { path, problem }
+    }
+
+    /// A wrong-type error describing the value actually found.
+    pub fn wrong_type(path: &JsonPath, expected: Expected, found: &Json, locale: Locale) -> Self {
+        SpecError::new(path.clone(), Problem::WrongType { expected, found: describe_value(found, locale) })
+    }
+
+    /// The full message, `path: problem`, in the given language.
+    pub fn message(&self, locale: Locale) -> String {
+        let mut out = String::new();
+        let where_ = if self.path.as_str().is_empty() { locale.pick("仕様全体", "spec") } else { self.path.as_str() };
+        out.push_str(where_);
+        out.push_str(": ");
+        self.write_problem(&mut out, locale);
+        out
+    }
+
+    fn write_problem(&self, out: &mut String, locale: Locale) {
+        let ja = locale == Locale::Ja;
+        // `write!` into a String cannot fail; the results are ignored on purpose.
+        let _ = match &self.problem {
+            Problem::WrongType { expected, found } if ja => {
+                // A space after Latin text ("null が"), none after Japanese ("文字列が").
+                let what = expected.describe(locale);
+                let space = if what.ends_with(|c: char| c.is_ascii_alphanumeric()) { " " } else { "" };
+                write!(out, "{what}{space}が必要です（{found}）")
+            }
+            Problem::WrongType { expected, found } => write!(out, "expected {} (found {})", expected.describe(locale), found),
+            Problem::Missing if ja => write!(out, "必須の項目がありません"),
+            Problem::Missing => write!(out, "this field is required"),
+            Problem::UnknownField { allowed, suggestion } => {
+                if ja {
+                    let _ = write!(out, "未知の項目です。");
+                    if let Some(s) = suggestion {
+                        let _ = write!(out, "「{s}」の誤りではありませんか。");
+                    }
+                    write!(out, "使える項目: {}", allowed.join(", "))
+                } else {
+                    let _ = write!(out, "unknown field. ");
+                    if let Some(s) = suggestion {
+                        let _ = write!(out, "Did you mean \"{s}\"? ");
+                    }
+                    write!(out, "Allowed fields: {}", allowed.join(", "))
+                }
+            }
+            Problem::NotOneOf { found, allowed } if ja => {
+                write!(out, "{} のいずれかが必要です（{}）", allowed.join(", "), quote(found))
+            }
+            Problem::NotOneOf { found, allowed } => write!(out, "expected one of {} (found {})", allowed.join(", "), quote(found)),
+            Problem::Empty if ja => write!(out, "空です。少なくとも1つ必要です"),
+            Problem::Empty => write!(out, "is empty; at least one item is needed"),
+            Problem::LengthMismatch { expected, found } if ja => {
+                write!(out, "categories と同じ {expected} 個の値が必要です（{found} 個）")
+            }
+            Problem::LengthMismatch { expected, found } => {
+                write!(out, "expected {expected} values, one per category (found {found})")
+            }
+            Problem::AllNull if ja => write!(out, "すべての値が null で、描く値がありません"),
+            Problem::AllNull => write!(out, "every value is null; there is nothing to draw"),
+            Problem::OutOfRange { found, limit } if ja => {
+                write!(out, "絶対値が {limit:e} を超える値は描けません（{found:e}）")
+            }
+            Problem::OutOfRange { found, limit } => write!(out, "values beyond ±{limit:e} cannot be drawn (found {found:e})"),
+            Problem::TooMany { found, limit } if ja => write!(out, "{limit} 個までです（{found} 個）"),
+            Problem::TooMany { found, limit } => write!(out, "at most {limit} items (found {found})"),
+        };
+    }
+}
+
+/// A short, safe description of a found value for messages: strings quoted and cut at 40 characters.
+pub fn describe_value(value: &Json, locale: Locale) -> String {
+    match value {
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => format!("{n}"),
+        Json::String(s) => quote(s),
+        Json::Array(items) => match locale {
+            Locale::Ja => format!("{} 個の配列", items.len()),
+            Locale::En => format!("an array of {}", items.len()),
+        },
+        Json::Object(_) => locale.pick("オブジェクト", "an object").into(),
+    }
+}
+
+fn quote(s: &str) -> String {
+    const MAX: usize = 40;
+    let mut cut: String = s.chars().take(MAX).collect();
+    if s.chars().count() > MAX {
+        cut.push('…');
+    }
+    format!("\"{cut}\"")
+}
+
+/// The allowed name closest to a misspelt one, if it is close enough to be a typo.
+pub fn closest_name(found: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
+    allowed
+        .iter()
+        .map(|name| (edit_distance(&found.to_lowercase(), &name.to_lowercase()), *name))
+        .filter(|(d, name)| *d <= 2.max(name.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb)).min(row[j] + 1).min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_type_message_names_path_expectation_and_value() {
+        let path = JsonPath::root().key("series").index(0).key("values").index(3);
+        let e = SpecError::wrong_type(&path, Expected::NumberOrNull, &Json::String("abc".into()), Locale::Ja);
+        assert_eq!(e.message(Locale::Ja), "series[0].values[3]: 数値または null が必要です（\"abc\"）");
+        assert_eq!(e.message(Locale::En), "series[0].values[3]: expected a number or null (found \"abc\")");
+    }
+
+    #[test]
+    fn long_found_strings_are_cut() {
+        let long = "あ".repeat(100);
+        let d = describe_value(&Json::String(long), Locale::Ja);
+        assert_eq!(d.chars().count(), 40 + 3);
+    }
+
+    #[test]
+    fn suggests_near_field_names_only() {
+        const ALLOWED: &[&str] = &["title", "subtitle", "categories", "series"];
+        assert_eq!(closest_name("titel", ALLOWED), Some("title"));
+        assert_eq!(closest_name("Series", ALLOWED), Some("series"));
+        assert_eq!(closest_name("colour", ALLOWED), None);
+    }
+}

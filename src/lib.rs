@@ -1,0 +1,24 @@
+//! indicator-chart: government indicator charts from a JSON spec.
+//!
+//! The pipeline (see README): `json` (input tree) → `spec` (validated contract) →
+//! `layout` (scales, ticks, Japanese formatting, measured text) → `scene` (display list in
+//! CSS pixels) → renderers: `svg` natively and in the browser, canvas in `web`.
+//! Everything but `web` is plain Rust and is tested natively with `cargo test`.
+
+pub mod chart;
+pub mod dates;
+pub mod error;
+pub mod json;
+pub mod layout;
+pub mod locale;
+pub mod numfmt;
+pub mod page_text;
+pub mod scene;
+pub mod spec;
+pub mod svg;
+pub mod text;
+pub mod theme;
+pub mod ticks;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

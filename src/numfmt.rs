@@ -1,0 +1,182 @@
+//! Numbers the way Japanese statistics print them: Arabic digits with comma grouping and
+//! the myriad units 万 (10⁴), 億 (10⁸), 兆 (10¹²), 京 (10¹⁶) — `9,852万`, `3.86億` — and
+//! the Western k/M/B forms for English pages. 千 and 百 are never used as units.
+
+use crate::locale::Locale;
+
+/// The typographic minus: screen readers say "minus", and it lines up with the digits.
+const MINUS: char = '\u{2212}';
+
+const JA_UNITS: [(f64, &str); 4] = [(1e16, "京"), (1e12, "兆"), (1e8, "億"), (1e4, "万")];
+const EN_UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+
+/// Digits with thousands separators and at most `max_decimals` decimals, trailing zeros dropped.
+/// `1234567.5` → `1,234,567.5`.
+pub fn group_digits(value: f64, max_decimals: usize) -> String {
+    let text = format!("{:.*}", max_decimals, value.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (text.as_str(), ""),
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
+    if value < 0.0 && (int_part.bytes().any(|b| b != b'0') || !frac_part.is_empty()) {
+        out.push(MINUS);
+    }
+    let first = int_part.len() % 3;
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (i + 3 - first) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac_part.is_empty() {
+        out.push('.');
+        out.push_str(frac_part);
+    }
+    out
+}
+
+/// A number in its largest fitting unit with up to `max_decimals` decimals:
+/// `98_520_000` → `9,852万`, `3.86e8` → `3.86億` (en: `98.52M`, `386M`).
+/// Below 10⁴ (10³ in English) the number is printed plainly.
+pub fn compact(value: f64, max_decimals: usize, locale: Locale) -> String {
+    let units: &[(f64, &str)] = match locale {
+        Locale::Ja => &JA_UNITS,
+        Locale::En => &EN_UNITS,
+    };
+    // The largest unit the value reaches; one up when rounding carries into it
+    // (9,999.99万 is printed 1億, not 10,000万).
+    let Some(mut index) = units.iter().position(|(size, _)| value.abs() >= *size) else {
+        return group_digits(value, max_decimals);
+    };
+    if index > 0 {
+        let next_ratio = units[index - 1].0 / units[index].0;
+        if round_to(value.abs() / units[index].0, max_decimals) >= next_ratio {
+            index -= 1;
+        }
+    }
+    let (size, name) = units[index];
+    format!("{}{}", group_digits(value / size, max_decimals), name)
+}
+
+/// How many decimals print `step` (an axis tick step) exactly, at most 6: `0.25` → 2, `2000` → 0.
+pub fn decimals_for_step(step: f64) -> usize {
+    (0..=6).find(|&d| {
+        let scaled = step * 10f64.powi(d as i32);
+        (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+    })
+    .unwrap_or(6)
+}
+
+/// Labels for axis ticks: each in its own unit, decimals just enough for the step
+/// (`0`, `2,000万`, `4,000万`, …, `1億`, `1.2億`).
+pub fn tick_label(value: f64, step: f64, locale: Locale) -> String {
+    if value == 0.0 {
+        return "0".into();
+    }
+    let unit = unit_size(value.abs(), locale);
+    compact(value, decimals_for_step(step / unit), locale)
+}
+
+/// A value for tooltips and text: 万/億 above 10⁴ with one decimal kept when it matters,
+/// otherwise up to `max_decimals` decimals.
+pub fn value_text(value: f64, max_decimals: usize, locale: Locale) -> String {
+    let unit = unit_size(value.abs(), locale);
+    if unit > 1.0 {
+        // 4 significant digits inside the unit: 9,852万, 3.86億 → "3.86億", 1.2345億 → "1.235億".
+        let scaled = (value / unit).abs();
+        let decimals = if scaled >= 1000.0 { 0 } else if scaled >= 100.0 { 1 } else if scaled >= 10.0 { 2 } else { 3 };
+        compact(value, decimals, locale)
+    } else {
+        group_digits(value, max_decimals)
+    }
+}
+
+fn unit_size(abs: f64, locale: Locale) -> f64 {
+    let units: &[(f64, &str)] = match locale {
+        Locale::Ja => &JA_UNITS,
+        Locale::En => &EN_UNITS,
+    };
+    units.iter().find(|(size, _)| abs >= *size).map_or(1.0, |(size, _)| *size)
+}
+
+fn round_to(value: f64, decimals: usize) -> f64 {
+    let f = 10f64.powi(decimals as i32);
+    (value * f).round() / f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Locale::{En, Ja};
+
+    #[test]
+    fn grouping_table() {
+        let cases: &[(f64, usize, &str)] = &[
+            (0.0, 0, "0"),
+            (999.0, 0, "999"),
+            (1000.0, 0, "1,000"),
+            (1234567.5, 1, "1,234,567.5"),
+            (97.8, 1, "97.8"),
+            (97.80, 2, "97.8"),
+            (-2500.0, 0, "−2,500"),
+            (-0.0001, 2, "0"),
+            (100000.0, 0, "100,000"),
+        ];
+        for &(v, d, want) in cases {
+            assert_eq!(group_digits(v, d), want, "{v} with {d} decimals");
+        }
+    }
+
+    #[test]
+    fn japanese_units_table() {
+        let cases: &[(f64, usize, &str)] = &[
+            (98_520_000.0, 0, "9,852万"),
+            (3.86e8, 2, "3.86億"),
+            (50_070_000.0, 0, "5,007万"),
+            (9_999.0, 0, "9,999"),
+            (10_000.0, 0, "1万"),
+            (99_999_999.0, 0, "1億"),
+            (1.3e15, 0, "1,300兆"),
+            (2.5e16, 1, "2.5京"),
+            (-84_840_000.0, 0, "−8,484万"),
+        ];
+        for &(v, d, want) in cases {
+            assert_eq!(compact(v, d, Ja), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn english_units_table() {
+        assert_eq!(compact(98_520_000.0, 2, En), "98.52M");
+        assert_eq!(compact(3.86e8, 0, En), "386M");
+        assert_eq!(compact(1_500.0, 1, En), "1.5k");
+        assert_eq!(compact(999.0, 0, En), "999");
+    assert_eq!(compact(999_999.0, 0, En), "1M");
+    }
+
+    #[test]
+    fn tick_labels_use_just_enough_decimals() {
+        let ticks: Vec<String> = [0.0, 2e7, 4e7, 1e8, 1.2e8].iter().map(|&v| tick_label(v, 2e7, Ja)).collect();
+        assert_eq!(ticks, ["0", "2,000万", "4,000万", "1億", "1.2億"]);
+        assert_eq!(tick_label(0.25, 0.25, Ja), "0.25");
+        assert_eq!(tick_label(80.0, 20.0, Ja), "80");
+        assert_eq!(tick_label(3.86e8, 1e6, Ja), "3.86億");
+    }
+
+    #[test]
+    fn value_text_keeps_four_significant_digits_in_units() {
+        assert_eq!(value_text(98_520_000.0, 1, Ja), "9,852万");
+        assert_eq!(value_text(385_987_000.0, 1, Ja), "3.86億");
+        assert_eq!(value_text(97.8, 1, Ja), "97.8");
+        assert_eq!(value_text(7983.0, 1, Ja), "7,983");
+    }
+
+    #[test]
+    fn decimals_for_steps() {
+        assert_eq!(decimals_for_step(2000.0), 0);
+        assert_eq!(decimals_for_step(0.5), 1);
+        assert_eq!(decimals_for_step(0.25), 2);
+        assert_eq!(decimals_for_step(0.2), 1);
+    }
+}

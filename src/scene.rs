@@ -1,0 +1,106 @@
+//! The display list: what a chart looks like, in CSS pixels, independent of where it is
+//! drawn. Canvas and SVG renderers only walk it; tests snapshot it; tooltips and keyboard
+//! focus (later) read its `points`.
+
+use crate::theme::Color;
+
+/// Horizontal text alignment relative to the anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HAlign {
+    Start,
+    Middle,
+    End,
+}
+
+/// Vertical text alignment relative to the anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Middle,
+    Bottom,
+}
+
+/// One drawing instruction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A filled rectangle (bars, legend swatches, background).
+    Rect { x: f32, y: f32, w: f32, h: f32, fill: Color },
+    /// A horizontal or vertical rule (gridlines, axes); drawn snapped to device pixels.
+    Rule { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Color },
+    /// An open polyline (a line series between gaps).
+    Polyline { points: Vec<(f32, f32)>, width: f32, color: Color },
+    /// A marker: filled circle with an optional ring in the background colour.
+    Circle { cx: f32, cy: f32, r: f32, fill: Color, ring: Option<Color> },
+    /// Text; `width` is the measured width used by layout (for overlap checks).
+    Text { x: f32, y: f32, text: String, size: f32, bold: bool, color: Color, h: HAlign, v: VAlign, width: f32 },
+}
+
+/// A plotted data point, for hit testing, tooltips and keyboard focus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlottedPoint {
+    pub series: usize,
+    pub index: usize,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// A whole chart ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f32,
+    pub height: f32,
+    pub background: Color,
+    pub font_family: &'static str,
+    pub marks: Vec<Mark>,
+    pub points: Vec<PlottedPoint>,
+}
+
+/// An axis-aligned box, for overlap checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl BBox {
+    pub fn overlaps(&self, other: &BBox) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+}
+
+impl Mark {
+    /// The box a text mark covers, from its measured width and size.
+    pub fn text_bbox(&self) -> Option<BBox> {
+        let Mark::Text { x, y, size, h, v, width, .. } = self else { return None };
+        let x0 = match h {
+            HAlign::Start => *x,
+            HAlign::Middle => x - width / 2.0,
+            HAlign::End => x - width,
+        };
+        let y0 = match v {
+            VAlign::Top => *y,
+            VAlign::Middle => y - size / 2.0,
+            VAlign::Bottom => y - size,
+        };
+        Some(BBox { x0, y0, x1: x0 + width, y1: y0 + size })
+    }
+}
+
+impl Scene {
+    /// Every pair of text marks whose boxes overlap (should be empty).
+    pub fn overlapping_texts(&self) -> Vec<(String, String)> {
+        let texts: Vec<(&Mark, BBox)> = self.marks.iter().filter_map(|m| m.text_bbox().map(|b| (m, b))).collect();
+        let mut out = Vec::new();
+        for (i, (a, ba)) in texts.iter().enumerate() {
+            for (b, bb) in &texts[i + 1..] {
+                if ba.overlaps(bb) {
+                    let name = |m: &Mark| if let Mark::Text { text, .. } = m { text.clone() } else { String::new() };
+                    out.push((name(a), name(b)));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,188 @@
+//! Scene → SVG text. The same display list the canvas draws, for pages and tools that run
+//! no JavaScript (note.com uploads, print) and for native golden tests.
+//!
+//! Text is escaped, never markup: a title of `<img onerror=…>` stays characters.
+
+use crate::page_text::PageText;
+use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::text::{truncate_to_width, Font, TextMeasure};
+use crate::theme::{Color, Theme};
+use std::fmt::Write;
+
+/// Where the text baseline sits relative to the em box, as a fraction of the font size
+/// (Noto Sans JP: ascent 0.88, descent 0.12). Canvas aligns by the same em box.
+fn baseline_offset(v: VAlign, size: f32) -> f32 {
+    match v {
+        VAlign::Top => size * 0.88,
+        VAlign::Middle => size * 0.38,
+        VAlign::Bottom => -size * 0.12,
+    }
+}
+
+/// Just the plot: an `<svg>` element of the scene's size.
+pub fn render_svg(scene: &Scene) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"#,
+        w = num(scene.width),
+        h = num(scene.height),
+        f = escape(scene.font_family)
+    );
+    write_marks(&mut out, scene);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// A standalone document: title and subtitle above the plot, notes, 出典, 時点 and 更新日
+/// below, all as `<text>`, with `<title>`/`<desc>` for assistive technology.
+pub fn render_svg_document(scene: &Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> String {
+    let title_font = Font { size: 20.0, bold: true };
+    let small = Font { size: 14.0, bold: false };
+    let width = scene.width;
+    let mut header = Vec::new();
+    let mut y = 8.0;
+    header.push((y, truncate_to_width(&page.title, width - 16.0, title_font, measure).0, title_font, theme.text));
+    y += 28.0;
+    if let Some(sub) = &page.subtitle {
+        header.push((y, truncate_to_width(sub, width - 16.0, small, measure).0, small, theme.muted_text));
+        y += 22.0;
+    }
+    let plot_top = y + 4.0;
+    let mut footer = Vec::new();
+    let mut fy = plot_top + scene.height + 8.0;
+    let footer_lines = page.notes.iter().map(|n| format!("※{n}")).chain(page.source_line.clone()).chain(
+        [page.as_of_text.clone(), page.updated_text.clone()].into_iter().flatten().reduce(|a, b| format!("{a}　{b}")),
+    );
+    for line in footer_lines {
+        footer.push((fy, truncate_to_width(&line, width - 16.0, small, measure).0, small, theme.muted_text));
+        fy += 22.0;
+    }
+    let total_height = fy + 4.0;
+
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">"#,
+        w = num(width),
+        h = num(total_height),
+        f = escape(scene.font_family),
+        lang = page.locale.tag()
+    );
+    let _ = write!(out, r#"<title id="t">{}</title><desc id="d">{}</desc>"#, escape(&page.title), escape(&page.description));
+    let _ = write!(out, r#"<rect width="{}" height="{}" fill="{}"/>"#, num(width), num(total_height), scene.background.css());
+    for (ty, text, font, color) in header.iter().chain(&footer) {
+        write_text(&mut out, 8.0, *ty, text, *font, *color, HAlign::Start, VAlign::Top);
+    }
+    let _ = write!(out, r#"<g transform="translate(0 {})">"#, num(plot_top));
+    write_marks(&mut out, scene);
+    out.push_str("</g></svg>\n");
+    out
+}
+
+fn write_marks(out: &mut String, scene: &Scene) {
+    for mark in &scene.marks {
+        match mark {
+            Mark::Rect { x, y, w, h, fill } => {
+                let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#, num(*x), num(*y), num(*w), num(*h), fill.css());
+            }
+            Mark::Rule { x1, y1, x2, y2, width, color } => {
+                let _ = write!(
+                    out,
+                    r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/>"#,
+                    num(*x1),
+                    num(*y1),
+                    num(*x2),
+                    num(*y2),
+                    color.css(),
+                    num(*width)
+                );
+            }
+            Mark::Polyline { points, width, color } => {
+                out.push_str(r#"<polyline fill="none" stroke-linejoin="round" stroke-linecap="round" points=""#);
+                for (i, (x, y)) in points.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{},{}", num(*x), num(*y));
+                }
+                let _ = write!(out, r#"" stroke="{}" stroke-width="{}"/>"#, color.css(), num(*width));
+            }
+            Mark::Circle { cx, cy, r, fill, ring } => {
+                let _ = write!(out, r#"<circle cx="{}" cy="{}" r="{}" fill="{}""#, num(*cx), num(*cy), num(*r), fill.css());
+                if let Some(ring) = ring {
+                    let _ = write!(out, r#" stroke="{}" stroke-width="1.5""#, ring.css());
+                }
+                out.push_str("/>");
+            }
+            Mark::Text { x, y, text, size, bold, color, h, v, .. } => {
+                write_text(out, *x, *y, text, Font { size: *size, bold: *bold }, *color, *h, *v);
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_text(out: &mut String, x: f32, y: f32, text: &str, font: Font, color: Color, h: HAlign, v: VAlign) {
+    let anchor = match h {
+        HAlign::Start => "start",
+        HAlign::Middle => "middle",
+        HAlign::End => "end",
+    };
+    let _ = write!(
+        out,
+        r#"<text x="{}" y="{}" font-size="{}" fill="{}" text-anchor="{}"{}>{}</text>"#,
+        num(x),
+        num(y + baseline_offset(v, font.size)),
+        num(font.size),
+        color.css(),
+        anchor,
+        if font.bold { r#" font-weight="700""# } else { "" },
+        escape(text)
+    );
+}
+
+/// Coordinates with at most two decimals and no trailing zeros, so goldens are stable.
+fn num(v: f32) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".into() } else { text.into() }
+}
+
+/// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(escape("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(escape("a\u{0}b&\"'"), "ab&amp;&quot;&apos;");
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(1.001), "1");
+        assert_eq!(num(12.345), "12.35");
+        assert_eq!(num(-0.001), "0");
+    }
+}

@@ -1,0 +1,576 @@
+// indicator-chart loader: puts charts from a JSON spec into any page.
+//
+//   <script type="module" src="/www/indicator-chart.js"></script>
+//   <indicator-chart src="charts/mynumber.json"></indicator-chart>
+//   <indicator-chart><script type="application/json">{ … }</script></indicator-chart>
+//   <div data-indicator-chart data-src="charts/mynumber.json"></div>
+//   import { render } from '/www/indicator-chart.js'; const chart = await render(el, spec);
+//
+// One ES module, no dependencies, no build step. Safe under
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`:
+// no inline styles or scripts, no eval, labels only ever go in as text.
+
+const TAG = 'indicator-chart';
+const OWNER = Symbol.for('indicator-chart.controller');
+const FONT = "'Noto Sans JP', -apple-system, BlinkMacSystemFont, sans-serif";
+
+const CSS = `
+:host{display:block;font-family:${FONT};color:#1A1A1A;line-height:1.6;text-align:start}
+:host([hidden]){display:none}
+figure{margin:0}
+.caption{margin:0 0 8px}
+.title{margin:0;font-size:20px;font-weight:700;line-height:1.5;overflow-wrap:anywhere}
+.subtitle{margin:4px 0 0;font-size:16px;color:#4D4D4D;overflow-wrap:anywhere}
+.plot,.loading{position:relative;width:100%;height:var(--indicator-chart-height,320px)}
+canvas{position:absolute;top:0;left:0;display:block}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
+.footer{margin-top:8px;font-size:14px;color:#4D4D4D;overflow-wrap:anywhere}
+.footer p,.notes{margin:4px 0 0}
+.notes{padding-inline-start:1.5em}
+.notes:lang(ja){list-style-type:'※ '}
+a{color:#00118F;text-decoration:underline;text-underline-offset:3px}
+a:hover{text-decoration-thickness:3px}
+a:focus-visible{outline:4px solid #000;outline-offset:2px;background:#FFD43D;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
+.error{box-sizing:border-box;margin:0 0 8px;padding:12px 16px;border:2px solid #CE0000;border-radius:8px;background:#fff;color:#CE0000;font-size:16px;line-height:1.6;overflow-wrap:anywhere;white-space:pre-line}
+.error p{margin:0}
+.error .head{font-weight:700}
+`;
+
+let sheet = null;
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
+    try {
+      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch (_) { /* fall through to <style> */ }
+  }
+  const style = document.createElement('style');
+  style.textContent = CSS;
+  root.append(style);
+}
+
+// ---- messages -------------------------------------------------------------
+
+const TEXT = {
+  ja: {
+    head: 'グラフを表示できません',
+    refresh: 'グラフを更新できませんでした（前回のグラフを表示しています）',
+    http: (u, s) => `${u} を読み込めませんでした（HTTP ${s}）`,
+    net: (u, m) => `${u} を読み込めませんでした（${m}）`,
+    json: (m) => `JSON として読み込めません: ${m}`,
+    wasm: (m) => `グラフ部品（WebAssembly）を読み込めませんでした: ${m}`,
+    nospec: 'グラフの仕様がありません（src 属性か <script type="application/json"> が必要です）',
+    source: '出典：',
+  },
+  en: {
+    head: 'The chart cannot be shown',
+    refresh: 'The chart could not be updated (showing the previous chart)',
+    http: (u, s) => `Could not load ${u} (HTTP ${s})`,
+    net: (u, m) => `Could not load ${u} (${m})`,
+    json: (m) => `Not valid JSON: ${m}`,
+    wasm: (m) => `Could not load the chart component (WebAssembly): ${m}`,
+    nospec: 'No chart spec (needs a src attribute or a <script type="application/json">)',
+    source: 'Source: ',
+  },
+};
+
+const isEn = (tag) => /^en\b/i.test(String(tag || ''));
+
+/** A failure to show a spec: `message` for people, `path` (JSON path, '' if none) for tools. */
+class ChartError extends Error {
+  constructor(message, path = '') {
+    super(message);
+    this.name = 'IndicatorChartError';
+    this.path = path;
+  }
+}
+
+/** Whatever was thrown (wasm's plain `{message, path}`, an Error, a string) as a ChartError. */
+function toChartError(e) {
+  if (e instanceof ChartError) return e;
+  if (e && typeof e === 'object' && typeof e.message === 'string') {
+    return new ChartError(e.message, typeof e.path === 'string' ? e.path : '');
+  }
+  return new ChartError(String(e));
+}
+
+// ---- the wasm package, loaded once per page -------------------------------
+
+let pkgOverride = null;
+let pkgPromise = null;
+
+const withSlash = (u) => (u.endsWith('/') ? u : u + '/');
+
+function pkgBase() {
+  if (pkgOverride) return pkgOverride;
+  const meta = document.querySelector('meta[name="indicator-chart-pkg"]');
+  const content = meta && meta.content.trim();
+  if (content) return withSlash(new URL(content, document.baseURI).href);
+  return new URL('../pkg/', import.meta.url).href;
+}
+
+/** Sets where the wasm package lives (`{ pkgUrl }`, a folder URL). Call before the first chart loads. */
+export function configure(options = {}) {
+  if (options.pkgUrl != null) pkgOverride = withSlash(new URL(String(options.pkgUrl), document.baseURI).href);
+}
+
+function loadPkg() {
+  if (!pkgPromise) {
+    const base = pkgBase();
+    pkgPromise = import(base + 'indicator_chart.js')
+      .then(async (m) => {
+        await m.default({ module_or_path: new URL('indicator_chart_bg.wasm', base) });
+        return m;
+      });
+    // A failed load may be retried by the next chart or update, not cached forever.
+    pkgPromise.catch(() => { pkgPromise = null; });
+  }
+  return pkgPromise;
+}
+
+// ---- DOM helpers ----------------------------------------------------------
+
+function el(tag, cls, text) {
+  const node = document.createElement(tag);
+  if (cls) node.className = cls;
+  if (text != null) node.textContent = String(text);
+  return node;
+}
+
+function emit(host, type, detail) {
+  host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+}
+
+function inlineSpecText(host) {
+  for (const child of host.children) {
+    if (child.localName === 'script' && (child.type || '').trim().toLowerCase() === 'application/json') {
+      return child.textContent;
+    }
+  }
+  return null;
+}
+
+let uid = 0;
+
+// ---- one chart on one host element -----------------------------------------
+
+class Controller {
+  constructor(host) {
+    this.host = host;
+    this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    this.root.replaceChildren();
+    adoptStyles(this.root);
+    this.chart = null;      // wasm Chart currently shown
+    this.painted = false;   // has the current chart reached the canvas?
+    this.seq = 0;           // bumps on every load; stale results are dropped
+    this.abort = null;
+    this.size = null;       // last content-box size from the ResizeObserver
+    this.drawn = '';        // "w×h@dpr" of the last paint
+    this.frame = 0;
+    this.dead = false;
+    this.id = 'ic' + ++uid;
+    this.placeholder();
+  }
+
+  get lang() {
+    const l = this.host.closest('[lang]');
+    return l ? l.getAttribute('lang') : '';
+  }
+
+  text(spec) {
+    return TEXT[isEn(spec && spec.locale) || isEn(this.lang) ? 'en' : 'ja'];
+  }
+
+  placeholder() {
+    this.root.append(el('div', 'loading'));
+  }
+
+  /** Reads the spec from the element (src attribute, data-src, or inline JSON). */
+  loadFromElement() {
+    const h = this.host;
+    const src = h.localName === TAG ? h.getAttribute('src') : h.getAttribute('data-src');
+    if (src) return this.load(() => this.fetchSpec(src));
+    const inline = inlineSpecText(h);
+    if (inline != null) return this.load(() => this.parse(inline));
+    return this.load(() => { throw new ChartError(this.text().nospec); });
+  }
+
+  async fetchSpec(url) {
+    const t = this.text();
+    if (this.abort) this.abort.abort();
+    const abort = (this.abort = typeof AbortController === 'function' ? new AbortController() : null);
+    let res, body;
+    try {
+      res = await fetch(url, abort ? { signal: abort.signal } : undefined);
+      if (!res.ok) throw new ChartError(t.http(url, res.status));
+      body = await res.text();
+    } catch (e) {
+      if (e instanceof ChartError) throw e;
+      throw new ChartError(t.net(url, (e && e.message) || String(e)));
+    }
+    return this.parse(body);
+  }
+
+  parse(text) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new ChartError(this.text().json(e.message));
+    }
+  }
+
+  /**
+   * Loads a spec (from `getSpec`, sync or async) and shows it. Never rejects: resolves to
+   * null on success (or when superseded) and to the ChartError otherwise; the error is
+   * already shown in the element (as a notice above a chart it had) and announced by an event.
+   */
+  async load(getSpec) {
+    const seq = ++this.seq;
+    let spec = null;
+    let next = null;
+    try {
+      spec = await getSpec();
+      if (seq !== this.seq) return null;
+      let m;
+      try {
+        m = await loadPkg();
+      } catch (e) {
+        throw new ChartError(this.text(spec).wasm((e && e.message) || String(e)));
+      }
+      if (seq !== this.seq) return null;
+      next = new m.Chart(spec);
+      const page = next.pageText();
+      if (seq !== this.seq) { next.free(); return null; }
+      const prev = this.chart;
+      this.chart = next;
+      next = null;
+      this.build(page);
+      if (prev) prev.free();
+      return this.paint(true);
+    } catch (e) {
+      if (next) try { next.free(); } catch (_) { /* already gone */ }
+      const err = toChartError(e);
+      if (seq !== this.seq) return null;
+      if (!this.dead) this.fail(err, spec, !!this.chart);
+      return err;
+    }
+  }
+
+  /** Shows `err`: as a notice above the chart when `keep`, else instead of it. Never throws. */
+  fail(err, spec, keep) {
+    try {
+      const t = this.text(spec);
+      const box = el('div', 'error');
+      box.setAttribute('role', 'alert');
+      box.append(el('p', 'head', keep ? t.refresh : t.head), el('p', 'message', err.message));
+      if (keep) {
+        this.clearNotice();
+        this.notice = box;
+        this.root.prepend(box);
+      } else {
+        this.teardownChart();
+        for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
+        this.root.append(box);
+      }
+      emit(this.host, 'indicator-chart:error', { message: err.message, path: err.path });
+    } catch (_) { /* never let a display problem escape as an unhandled rejection */ }
+  }
+
+  clearNotice() {
+    if (this.notice) { this.notice.remove(); this.notice = null; }
+  }
+
+  /** Replaces the shadow content with the figure for `page` (the chart's pageText()). */
+  build(page) {
+    const fig = el('figure', 'chart');
+    fig.setAttribute('part', 'figure');
+    if (page.locale) fig.lang = page.locale;
+
+    const cap = el('figcaption', 'caption');
+    const title = el('p', 'title', page.title || '');
+    title.setAttribute('role', 'heading');
+    title.setAttribute('part', 'title');
+    cap.append(title);
+    if (page.subtitle) cap.append(el('p', 'subtitle', page.subtitle));
+    this.titleEl = title;
+    this.applyHeadingLevel();
+
+    const plot = el('div', 'plot');
+    plot.setAttribute('part', 'plot');
+    const canvas = el('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', page.altText || page.title || '');
+    const desc = el('p', 'vh', page.description || '');
+    desc.id = this.id + '-desc';
+    canvas.setAttribute('aria-describedby', desc.id);
+    plot.append(canvas, desc);
+
+    const foot = el('div', 'footer');
+    foot.setAttribute('part', 'footer');
+    const notes = Array.isArray(page.notes) ? page.notes.filter((n) => n != null && n !== '') : [];
+    if (notes.length) {
+      const ul = el('ul', 'notes');
+      for (const n of notes) ul.append(el('li', null, n));
+      foot.append(ul);
+    }
+    const source = this.sourceLine(page);
+    if (source) foot.append(source);
+    const dates = [page.asOfText, page.updatedText].filter(Boolean);
+    if (dates.length) foot.append(el('p', 'dates', dates.join('　')));
+
+    fig.append(cap, plot);
+    if (foot.childNodes.length) fig.append(foot);
+
+    // Swap in one go; observers follow the new plot area.
+    this.teardownObservers();
+    this.clearNotice();
+    for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
+    this.root.append(fig);
+    this.plot = plot;
+    this.canvas = canvas;
+    this.painted = false;
+    this.drawn = '';
+    this.size = null;
+    this.observe();
+  }
+
+  sourceLine(page) {
+    const line = page.sourceLine || (page.sourceLabel ? this.text(page).source + page.sourceLabel : '');
+    if (!line) return null;
+    const p = el('p', 'source');
+    const url = page.sourceUrl;
+    if (!url || !/^https?:\/\//i.test(url)) {
+      p.textContent = line;
+      return p;
+    }
+    const a = el('a');
+    a.href = url;
+    const label = page.sourceLabel;
+    const at = label ? line.indexOf(label) : -1;
+    if (at >= 0) {
+      a.textContent = label;
+      p.append(document.createTextNode(line.slice(0, at)), a, document.createTextNode(line.slice(at + label.length)));
+    } else {
+      a.textContent = url;
+      p.append(document.createTextNode(line + ' '), a);
+    }
+    return p;
+  }
+
+  applyHeadingLevel() {
+    if (!this.titleEl) return;
+    const h = this.host;
+    const raw = h.getAttribute(h.localName === TAG ? 'heading-level' : 'data-heading-level');
+    const n = Math.round(Number(raw));
+    this.titleEl.setAttribute('aria-level', String(n >= 1 && n <= 6 ? n : 3));
+  }
+
+  observe() {
+    if (typeof ResizeObserver === 'function') {
+      this.ro = new ResizeObserver((entries) => {
+        const r = entries[entries.length - 1].contentRect;
+        this.size = { w: r.width, h: r.height };
+        this.schedule();
+      });
+      this.ro.observe(this.plot);
+    }
+    this.watchDpr();
+  }
+
+  watchDpr() {
+    if (this.mql) this.mql.removeEventListener('change', this.onDpr);
+    this.mql = null;
+    if (typeof matchMedia !== 'function') return;
+    this.onDpr = this.onDpr || (() => { this.watchDpr(); this.schedule(); });
+    this.mql = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    this.mql.addEventListener('change', this.onDpr);
+  }
+
+  schedule() {
+    if (this.frame || this.dead) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(false); });
+  }
+
+  /**
+   * Draws at the plot's size; `now` measures synchronously (used right after a new chart).
+   * Returns the ChartError when drawing failed (already shown), else null.
+   */
+  paint(now) {
+    if (!this.chart || !this.canvas || this.dead) return null;
+    let size = this.size;
+    if (now || !size) {
+      const r = this.plot.getBoundingClientRect();
+      size = { w: r.width, h: r.height };
+    }
+    const w = Math.floor(size.w);
+    const h = Math.floor(size.h);
+    if (w <= 0 || h <= 0) return null; // hidden: the ResizeObserver calls again when shown
+    const dpr = window.devicePixelRatio || 1;
+    const key = `${w}x${h}@${dpr}`;
+    if (key === this.drawn) return null;
+    try {
+      this.chart.draw(this.canvas, w, h, dpr);
+    } catch (e) {
+      const err = toChartError(e);
+      this.drawn = '';
+      this.fail(err, null, this.painted);
+      return err;
+    }
+    this.canvas.style.width = w + 'px';
+    this.canvas.style.height = h + 'px';
+    this.drawn = key;
+    this.painted = true;
+    emit(this.host, 'indicator-chart:rendered', { width: w, height: h, dpr });
+    return null;
+  }
+
+  teardownObservers() {
+    if (this.ro) { this.ro.disconnect(); this.ro = null; }
+    if (this.mql) { this.mql.removeEventListener('change', this.onDpr); this.mql = null; }
+    if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
+  }
+
+  teardownChart() {
+    this.teardownObservers();
+    if (this.chart) { try { this.chart.free(); } catch (_) { /* already freed */ } }
+    this.chart = null;
+    this.painted = false;
+    this.plot = this.canvas = this.titleEl = this.notice = null;
+  }
+
+  destroy() {
+    if (this.dead) return;
+    this.dead = true;
+    this.seq++;
+    if (this.abort) { this.abort.abort(); this.abort = null; }
+    this.teardownChart();
+    this.root.replaceChildren();
+    if ('adoptedStyleSheets' in this.root) this.root.adoptedStyleSheets = [];
+    if (this.host[OWNER] === this) delete this.host[OWNER];
+    divs.delete(this.host);
+  }
+}
+
+function controllerFor(host) {
+  const c = host[OWNER];
+  if (c && !c.dead) return c;
+  return (host[OWNER] = new Controller(host));
+}
+
+// ---- the JS API -------------------------------------------------------------
+
+function handle(c) {
+  return {
+    element: c.host,
+    async update(spec) {
+      if (c.dead) throw new ChartError('destroyed');
+      const err = await c.load(() => spec);
+      if (err) throw err;
+      return this;
+    },
+    destroy() { c.destroy(); },
+  };
+}
+
+/**
+ * Renders `spec` (a plain object, as from JSON.parse) into `element`. Resolves to
+ * `{ update(spec), destroy() }`; rejects with an Error carrying `.path` when the spec
+ * cannot be shown (the element then shows the error too).
+ */
+export async function render(element, spec) {
+  if (!element || typeof element.attachShadow !== 'function') throw new TypeError('render(element, spec): element must be an HTML element');
+  const c = controllerFor(element);
+  const h = handle(c);
+  await h.update(spec);
+  return h;
+}
+
+// ---- <indicator-chart> --------------------------------------------------------
+
+const Base = typeof HTMLElement === 'function' ? HTMLElement : class {};
+
+export class IndicatorChartElement extends Base {
+  static get observedAttributes() { return ['src', 'heading-level']; }
+
+  connectedCallback() {
+    if (this[OWNER] && !this[OWNER].dead) return; // moved within the document
+    whenParsed(this, () => {
+      if (!this.isConnected || (this[OWNER] && !this[OWNER].dead)) return;
+      // An element with no spec waits for render() or a src attribute.
+      if (!this.hasAttribute('src') && inlineSpecText(this) == null) return;
+      controllerFor(this).loadFromElement();
+    });
+  }
+
+  disconnectedCallback() {
+    queueMicrotask(() => { if (!this.isConnected && this[OWNER]) this[OWNER].destroy(); });
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.isConnected) return;
+    const c = this[OWNER];
+    if (name === 'heading-level') { if (c) c.applyHeadingLevel(); return; }
+    if (value) controllerFor(this).loadFromElement();
+  }
+}
+
+// The parser may connect the element before its inline <script> child arrives.
+function whenParsed(node, fn) {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fn, { once: true });
+  } else {
+    fn();
+  }
+}
+
+// ---- <div data-indicator-chart> -------------------------------------------------
+
+const divs = new Set();
+const SELECTOR = '[data-indicator-chart]';
+
+function upgradeDiv(node) {
+  if (node.localName === TAG || (node[OWNER] && !node[OWNER].dead)) return;
+  if (typeof node.attachShadow !== 'function') return;
+  let c;
+  try { c = controllerFor(node); } catch (_) { return; } // e.g. an element that cannot host a shadow root
+  divs.add(node);
+  c.loadFromElement();
+}
+
+function scan(root) {
+  if (root.nodeType !== 1) return;
+  if (root.matches(SELECTOR)) upgradeDiv(root);
+  for (const n of root.querySelectorAll(SELECTOR)) upgradeDiv(n);
+}
+
+function watchDocument() {
+  const mo = new MutationObserver((records) => {
+    let removed = false;
+    for (const r of records) {
+      if (r.type === 'attributes') {
+        const c = r.target[OWNER];
+        if (c && !c.dead && r.target.localName !== TAG) {
+          if (r.attributeName === 'data-heading-level') c.applyHeadingLevel();
+          else if (r.target.getAttribute('data-src') !== r.oldValue) c.loadFromElement();
+        } else if (r.attributeName === 'data-indicator-chart' && r.target.isConnected) {
+          scan(r.target);
+        }
+        continue;
+      }
+      for (const n of r.addedNodes) scan(n);
+      if (r.removedNodes.length) removed = true;
+    }
+    if (removed) for (const d of [...divs]) if (!d.isConnected && d[OWNER]) d[OWNER].destroy();
+  });
+  mo.observe(document, {
+    childList: true, subtree: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ['data-src', 'data-heading-level', 'data-indicator-chart'],
+  });
+  scan(document.documentElement);
+}
+
+if (typeof window !== 'undefined' && typeof customElements !== 'undefined') {
+  if (!customElements.get(TAG)) customElements.define(TAG, IndicatorChartElement);
+  watchDocument();
+}

@@ -18,6 +18,11 @@ const PAD: f32 = 8.0;
 const TICK_GAP: f32 = 8.0;
 const LABEL_GAP: f32 = 12.0;
 const LEGEND_ROW: f32 = 24.0;
+const LINE_HEIGHT: f32 = 18.0;
+const MAX_LABEL_LINES: usize = 3;
+const WRAP_GAP: f32 = 6.0;
+/// Characters that must not begin a line (kinsoku shori): closing brackets and punctuation.
+const NO_LINE_START: &str = "、。，．・：；？！ー）」』】〕〉》”’…%";
 const LEGEND_SWATCH: f32 = 14.0;
 const MIN_TICK_SPACING: f32 = 36.0;
 const MARKER_LIMIT: usize = 60;
@@ -48,17 +53,31 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     let legend_height = if legend_rows.is_empty() { 0.0 } else { legend_rows.len() as f32 * LEGEND_ROW + 4.0 };
     let top = PAD + if spec.unit.is_some() { ctx.font.size + 8.0 } else { ctx.font.size / 2.0 };
     let bottom = height - PAD - legend_height - ctx.font.size - TICK_GAP;
-    if bottom - top < 20.0 || width < 60.0 {
+    if bottom - top < 40.0 || width < 80.0 {
         return scene; // Too small to draw anything readable; the page text still stands.
     }
 
-    let value_axis = ctx.value_axis(((bottom - top) / MIN_TICK_SPACING).floor() as usize);
-    let y_labels: Vec<String> = value_axis.ticks.iter().map(|&v| tick_label(v, value_axis.step, ctx.locale)).collect();
-    let y_label_width = y_labels.iter().map(|l| measure.width(l, ctx.font)).fold(0.0, f32::max);
-    let left = PAD + y_label_width + TICK_GAP;
+    // The value axis sets the left margin; long category labels may then need a second
+    // line, which shortens the plot, so the value axis is fitted once more.
+    let fit_value_axis = |bottom: f32| {
+        let axis = ctx.value_axis(((bottom - top) / MIN_TICK_SPACING).floor() as usize);
+        let labels: Vec<String> = axis.ticks.iter().map(|&v| tick_label(v, axis.step, ctx.locale)).collect();
+        let widest = labels.iter().map(|l| measure.width(l, ctx.font)).fold(0.0, f32::max);
+        (axis, labels, PAD + widest + TICK_GAP)
+    };
     let right = width - PAD;
+    let (mut value_axis, mut y_labels, mut left) = fit_value_axis(bottom);
     if right - left < 40.0 {
         return scene;
+    }
+    let mut x_axis = XAxis::new(spec, left, right);
+    let mut x_labels = ctx.category_labels(&x_axis);
+    let extra_lines = x_labels.iter().map(|(_, lines)| lines.len()).max().unwrap_or(1).saturating_sub(1);
+    let bottom = bottom - extra_lines as f32 * LINE_HEIGHT;
+    if extra_lines > 0 {
+        (value_axis, y_labels, left) = fit_value_axis(bottom);
+        x_axis = XAxis::new(spec, left, right);
+        x_labels = ctx.category_labels(&x_axis);
     }
     let plot = Plot { left, right, top, bottom, lo: value_axis.lo, hi: value_axis.hi };
 
@@ -66,16 +85,18 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     for (value, label) in value_axis.ticks.iter().zip(&y_labels) {
         let y = plot.y(*value);
         let color = if *value == 0.0 { theme.baseline } else { theme.grid };
-        scene.marks.push(Mark::Rule { x1: left, y1: y, x2: right, y2: y, width: 1.0, color });
-        scene.marks.push(ctx.text(left - TICK_GAP, y, label, HAlign::End, VAlign::Middle, theme.muted_text));
+        scene.marks.push(Mark::Rule { x1: plot.left, y1: y, x2: plot.right, y2: y, width: 1.0, color });
+        scene.marks.push(ctx.text(plot.left - TICK_GAP, y, label, HAlign::End, VAlign::Middle, theme.muted_text));
     }
     if let Some(unit) = &spec.unit {
-        let text = format!("（{unit}）");
+        let text = match ctx.locale {
+            Locale::Ja => format!("（{unit}）"),
+            Locale::En => format!("({unit})"),
+        };
         scene.marks.push(ctx.text(PAD, PAD, &text, HAlign::Start, VAlign::Top, theme.muted_text));
     }
 
-    let x_axis = XAxis::new(spec, &plot);
-    ctx.category_labels(&x_axis, &plot, width, &mut scene);
+    ctx.draw_category_labels(&x_labels, &plot, width, &mut scene);
     match spec.chart_type {
         ChartType::Column => ctx.columns(&x_axis, &plot, &mut scene),
         ChartType::Line => ctx.lines(&x_axis, &plot, &mut scene),
@@ -138,9 +159,9 @@ struct XAxis {
 }
 
 impl XAxis {
-    fn new(spec: &ChartSpec, plot: &Plot) -> XAxis {
+    fn new(spec: &ChartSpec, left: f32, right: f32) -> XAxis {
         let n = spec.categories.len();
-        let width = plot.right - plot.left;
+        let width = right - left;
         let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
         let days: Option<Vec<i64>> = dates.as_ref().map(|d| d.iter().map(PartialDate::day_number).collect());
         if let (Some(dates), Some(days)) = (dates, days) {
@@ -152,13 +173,16 @@ impl XAxis {
                 // Inset the ends by half the smallest slot so end bars and markers stay inside.
                 let span = (last - first) as f32;
                 let slot = width / (span / min_gap as f32 + 1.0);
-                let inner = width - slot;
-                let centers = days.iter().map(|d| plot.left + slot / 2.0 + (d - first) as f32 / span * inner).collect();
+                // Bars need half a slot at the ends; lines only room for markers and labels.
+                let max_inset = if spec.chart_type == ChartType::Line { 32.0 } else { f32::INFINITY };
+                let inset = (slot / 2.0).min(max_inset);
+                let inner = width - 2.0 * inset;
+                let centers = days.iter().map(|d| left + inset + (d - first) as f32 / span * inner).collect();
                 return XAxis { centers, slot, dates: Some(dates) };
             }
         }
         let slot = width / n as f32;
-        XAxis { centers: (0..n).map(|i| plot.left + slot * (i as f32 + 0.5)).collect(), slot, dates: None }
+        XAxis { centers: (0..n).map(|i| left + slot * (i as f32 + 0.5)).collect(), slot, dates: None }
     }
 }
 
@@ -193,19 +217,27 @@ impl Ctx<'_> {
     }
 
     /// Category labels: every point when they fit, else thinned (calendar ticks on a
-    /// time axis, every k-th label otherwise), truncated with "…" as a last resort.
-    fn category_labels(&self, axis: &XAxis, plot: &Plot, width: f32, scene: &mut Scene) {
-        let y = plot.bottom + TICK_GAP / 2.0;
-        let placed: Vec<(f32, String)> = match &axis.dates {
-            Some(dates) => self.time_labels(dates, axis, plot),
+    /// time axis, every k-th label otherwise); long labels wrap onto a second line and
+    /// are truncated with "…" only as a last resort. Each entry is (x, lines).
+    fn category_labels(&self, axis: &XAxis) -> Vec<(f32, Vec<String>)> {
+        match &axis.dates {
+            Some(dates) => self.time_labels(dates, axis).into_iter().map(|(x, l)| (x, vec![l])).collect(),
             None => self.thinned_labels(axis),
-        };
-        for (x, label) in placed {
-            let w = self.measure.width(&label, self.font);
-            // Keep edge labels inside the canvas.
-            let x = x.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-            scene.marks.push(Mark::Rule { x1: x, y1: plot.bottom, x2: x, y2: plot.bottom + 4.0, width: 1.0, color: self.theme.baseline });
-            scene.marks.push(self.text(x, y + 2.0, &label, HAlign::Middle, VAlign::Top, self.theme.muted_text));
+        }
+    }
+
+    fn draw_category_labels(&self, labels: &[(f32, Vec<String>)], plot: &Plot, width: f32, scene: &mut Scene) {
+        // Below the lowest value label's half height, so the two never touch at the corner.
+        let top = plot.bottom + TICK_GAP;
+        for (x, lines) in labels {
+            scene.marks.push(Mark::Rule { x1: *x, y1: plot.bottom, x2: *x, y2: plot.bottom + 4.0, width: 1.0, color: self.theme.baseline });
+            for (i, line) in lines.iter().enumerate() {
+                let w = self.measure.width(line, self.font);
+                // Keep edge labels inside the canvas.
+                let x = x.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
+                let y = top + i as f32 * LINE_HEIGHT;
+                scene.marks.push(self.text(x, y, line, HAlign::Middle, VAlign::Top, self.theme.muted_text));
+            }
         }
     }
 
@@ -214,7 +246,7 @@ impl Ctx<'_> {
         placed.windows(2).zip(widths.windows(2)).all(|(p, w)| p[1].0 - p[0].0 >= (w[0] + w[1]) / 2.0 + LABEL_GAP)
     }
 
-    fn time_labels(&self, dates: &[PartialDate], axis: &XAxis, plot: &Plot) -> Vec<(f32, String)> {
+    fn time_labels(&self, dates: &[PartialDate], axis: &XAxis) -> Vec<(f32, String)> {
         let mut order: Vec<usize> = (0..dates.len()).collect();
         order.sort_by_key(|&i| dates[i].day_number());
         if dates.len() <= POINT_LABEL_LIMIT {
@@ -228,7 +260,8 @@ impl Ctx<'_> {
         let (d0, d1) = (first.day_number() as f32, last.day_number() as f32);
         let (x0, x1) = (axis.centers[order[0]], axis.centers[*order.last().unwrap_or(&0)]);
         let sample = self.measure.width(&first.truncated(Precision::Month).label(self.locale), self.font);
-        let mut max_count = (((plot.right - plot.left) / (sample + LABEL_GAP)).floor() as usize).max(1);
+        let span = axis.centers.iter().fold(0.0f32, |m, &c| m.max(c)) - axis.centers.iter().fold(f32::MAX, |m, &c| m.min(c));
+        let mut max_count = (((span + axis.slot) / (sample + LABEL_GAP)).floor() as usize).max(1);
         loop {
             let ticks = time_ticks(first, last, coarsest, max_count);
             let placed: Vec<(f32, String)> = ticks
@@ -242,18 +275,59 @@ impl Ctx<'_> {
         }
     }
 
-    fn thinned_labels(&self, axis: &XAxis) -> Vec<(f32, String)> {
+    fn thinned_labels(&self, axis: &XAxis) -> Vec<(f32, Vec<String>)> {
         let labels = &self.spec.categories;
         let n = labels.len();
         let widest = labels.iter().take(2000).map(|l| self.measure.width(l, self.font)).fold(0.0, f32::max);
-        // Show every label unless the slot is narrower than ~4 characters; then thin.
-        let min_label = widest.min(self.font.size * 4.0);
+        // Every category keeps its label while two characters a line fit: wrap.
+        if self.font.size * 2.0 + WRAP_GAP <= axis.slot || widest + WRAP_GAP <= axis.slot {
+            let room = axis.slot - WRAP_GAP;
+            return (0..n).map(|i| (axis.centers[i], self.wrap_lines(&labels[i], room))).collect();
+        }
+        // Too many to label each: thin to every k-th, on one line of up to ~8 characters.
+        let min_label = widest.min(self.font.size * 8.0);
         let every = ((min_label + LABEL_GAP) / axis.slot).ceil().max(1.0) as usize;
         let room = axis.slot * every as f32 - LABEL_GAP;
         (0..n)
             .step_by(every)
-            .map(|i| (axis.centers[i], truncate_to_width(&labels[i], room, self.font, self.measure).0))
+            .map(|i| (axis.centers[i], vec![truncate_to_width(&labels[i], room, self.font, self.measure).0]))
             .collect()
+    }
+
+    /// Greedy line filling for Japanese (which breaks between any characters): at most
+    /// `MAX_LABEL_LINES` lines; a break after 「・」 or a space is taken when one sits in the
+    /// second half of a line; punctuation never starts a line (the character before it moves
+    /// down instead); the last line is cut with "…" if text remains.
+    fn wrap_lines(&self, label: &str, room: f32) -> Vec<String> {
+        if self.measure.width(label, self.font) <= room {
+            return vec![label.to_owned()];
+        }
+        let chars: Vec<char> = label.chars().collect();
+        let fits = |from: usize, to: usize| self.measure.width(&chars[from..to].iter().collect::<String>(), self.font) <= room;
+        let mut lines = Vec::new();
+        let mut start = 0;
+        while start < chars.len() {
+            if lines.len() == MAX_LABEL_LINES - 1 {
+                let rest: String = chars[start..].iter().collect();
+                lines.push(truncate_to_width(rest.trim(), room, self.font, self.measure).0);
+                break;
+            }
+            let mut end = start + 1;
+            while end < chars.len() && fits(start, end + 1) {
+                end += 1;
+            }
+            if end < chars.len() {
+                let half = start + (end - start) / 2;
+                if let Some(p) = (half..end).rev().find(|&p| matches!(chars[p], '・' | ' ' | '、' | '/')) {
+                    end = p + 1;
+                } else if NO_LINE_START.contains(chars[end]) && end - start > 1 {
+                    end -= 1;
+                }
+            }
+            lines.push(chars[start..end].iter().collect::<String>().trim().to_owned());
+            start = end;
+        }
+        lines
     }
 
     fn value_label(&self, value: f64) -> String {

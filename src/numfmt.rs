@@ -13,9 +13,20 @@ const EN_UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "
 /// Digits with thousands separators and at most `max_decimals` decimals, trailing zeros dropped.
 /// `1234567.5` → `1,234,567.5`.
 pub fn group_digits(value: f64, max_decimals: usize) -> String {
-    let text = format!("{:.*}", max_decimals, value.abs());
+    grouped(value, max_decimals, true)
+}
+
+/// Digits with thousands separators and exactly `decimals` decimals: `39` → `39.0` with 1.
+/// Values in one chart share a precision, as statistical tables do.
+pub fn group_digits_fixed(value: f64, decimals: usize) -> String {
+    grouped(value, decimals, false)
+}
+
+fn grouped(value: f64, decimals: usize, trim_zeros: bool) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
     let (int_part, frac_part) = match text.split_once('.') {
-        Some((i, f)) => (i, f.trim_end_matches('0')),
+        Some((i, f)) if trim_zeros => (i, f.trim_end_matches('0')),
+        Some((i, f)) => (i, f),
         None => (text.as_str(), ""),
     };
     let mut out = String::with_capacity(text.len() + text.len() / 3 + 2);
@@ -78,9 +89,9 @@ pub fn tick_label(value: f64, step: f64, locale: Locale) -> String {
     compact(value, decimals_for_step(step / unit), locale)
 }
 
-/// A value for tooltips and text: 万/億 above 10⁴ with one decimal kept when it matters,
-/// otherwise up to `max_decimals` decimals.
-pub fn value_text(value: f64, max_decimals: usize, locale: Locale) -> String {
+/// A value for labels and text: 万/億 above 10⁴ (four significant digits), otherwise
+/// exactly `decimals` decimals so that a series reads with one precision (`39.0`, `45.8`).
+pub fn value_text(value: f64, decimals: usize, locale: Locale) -> String {
     let unit = unit_size(value.abs(), locale);
     if unit > 1.0 {
         // 4 significant digits inside the unit: 9,852万, 3.86億 → "3.86億", 1.2345億 → "1.235億".
@@ -88,7 +99,7 @@ pub fn value_text(value: f64, max_decimals: usize, locale: Locale) -> String {
         let decimals = if scaled >= 1000.0 { 0 } else if scaled >= 100.0 { 1 } else if scaled >= 10.0 { 2 } else { 3 };
         compact(value, decimals, locale)
     } else {
-        group_digits(value, max_decimals)
+        group_digits_fixed(value, decimals)
     }
 }
 
@@ -169,7 +180,9 @@ mod tests {
         assert_eq!(value_text(98_520_000.0, 1, Ja), "9,852万");
         assert_eq!(value_text(385_987_000.0, 1, Ja), "3.86億");
         assert_eq!(value_text(97.8, 1, Ja), "97.8");
-        assert_eq!(value_text(7983.0, 1, Ja), "7,983");
+        assert_eq!(value_text(7983.0, 0, Ja), "7,983");
+        assert_eq!(value_text(39.0, 1, Ja), "39.0");
+        assert_eq!(group_digits_fixed(-1234.5, 2), "−1,234.50");
     }
 
     #[test]

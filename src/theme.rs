@@ -54,8 +54,10 @@ pub struct Theme {
     pub label_size: f32,
 }
 
-/// DADS font stack.
-pub const FONT_FAMILY: &str = "'Noto Sans JP', -apple-system, BlinkMacSystemFont, sans-serif";
+/// DADS font stack, with the system Japanese fonts each platform has when Noto Sans JP
+/// is not installed as a web font (Linux: Noto Sans CJK JP; macOS: Hiragino; Windows: Yu Gothic, Meiryo).
+pub const FONT_FAMILY: &str =
+    "'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', Meiryo, -apple-system, BlinkMacSystemFont, sans-serif";
 
 impl Default for Theme {
     /// The Agency's "Blue" dashboard theme, with its lighter blues replaced by DADS colours

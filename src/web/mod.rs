@@ -1,0 +1,104 @@
+//! The browser binding: the only module that touches JavaScript, the DOM or canvas.
+//! Everything it does goes through `crate::chart::Chart`; it adds JS value conversion,
+//! canvas measurement and the canvas renderer.
+
+mod canvas;
+mod measure;
+
+use crate::chart::Chart as CoreChart;
+use crate::json::Json;
+use crate::page_text::PageText;
+use crate::text::EstimatedMeasure;
+use js_sys::{Array, Object, Reflect};
+use measure::CanvasMeasure;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// A validated chart, owned by one widget on the page.
+#[wasm_bindgen(js_name = Chart)]
+pub struct WasmChart {
+    chart: CoreChart,
+    /// Kept across redraws: measuring the same labels again is the costliest part of a resize.
+    measure: Option<CanvasMeasure>,
+}
+
+#[wasm_bindgen(js_class = Chart)]
+impl WasmChart {
+    /// Validates `spec` (a plain JS object, e.g. from `JSON.parse`). Throws
+    /// `{ message, path, locale }` when it is not a valid chart spec.
+    #[wasm_bindgen(constructor)]
+    pub fn new(spec: JsValue) -> Result<WasmChart, JsValue> {
+        let json: Json = serde_wasm_bindgen::from_value(spec).map_err(|e| {
+            // Only values JSON cannot express get here (functions, symbols, BigInt).
+            error_object(&format!("仕様を読み取れません（{e}）"), "", "ja")
+        })?;
+        let chart = CoreChart::from_json(&json)
+            .map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
+        Ok(WasmChart { chart, measure: None })
+    }
+
+    /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
+    #[wasm_bindgen(js_name = pageText)]
+    pub fn page_text(&self) -> JsValue {
+        page_text_object(&self.chart.page_text()).into()
+    }
+
+    /// Paints the chart on `canvas` at `css_width` × `css_height` CSS pixels, with a backing
+    /// store of that size × `dpr` so lines and text stay crisp on HiDPI screens and at zoom.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsValue> {
+        let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
+        if self.measure.is_none() {
+            self.measure = Some(CanvasMeasure::new(canvas, self.chart_font_family()).map_err(|m| error_object(&m, "", "ja"))?);
+        }
+        let measure = self.measure.as_ref().ok_or_else(|| error_object("canvas", "", "ja"))?;
+        let scene = self.chart.scene(css_width as f32, css_height as f32, measure);
+        canvas::draw_scene(canvas, &scene, dpr).map_err(|m| error_object(&m, "", self.chart.spec().locale.tag()))
+    }
+
+    /// The same chart as a standalone SVG document (title and 出典 included).
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&self, css_width: f64, css_height: f64) -> String {
+        match &self.measure {
+            Some(m) => self.chart.to_svg(css_width as f32, css_height as f32, m),
+            None => self.chart.to_svg(css_width as f32, css_height as f32, &EstimatedMeasure),
+        }
+    }
+
+    fn chart_font_family(&self) -> &'static str {
+        crate::theme::FONT_FAMILY
+    }
+}
+
+fn set(target: &Object, key: &str, value: JsValue) {
+    // Setting a data property on a fresh plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+fn opt(value: &Option<String>) -> JsValue {
+    value.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+fn error_object(message: &str, path: &str, locale: &str) -> JsValue {
+    let o = Object::new();
+    set(&o, "message", message.into());
+    set(&o, "path", path.into());
+    set(&o, "locale", locale.into());
+    o.into()
+}
+
+fn page_text_object(t: &PageText) -> Object {
+    let o = Object::new();
+    set(&o, "locale", t.locale.tag().into());
+    set(&o, "title", t.title.as_str().into());
+    set(&o, "subtitle", opt(&t.subtitle));
+    set(&o, "sourceLine", opt(&t.source_line));
+    set(&o, "sourceLabel", opt(&t.source_label));
+    set(&o, "sourceUrl", opt(&t.source_url));
+    set(&o, "asOfText", opt(&t.as_of_text));
+    set(&o, "updatedText", opt(&t.updated_text));
+    let notes: Array = t.notes.iter().map(|n| JsValue::from_str(n)).collect();
+    set(&o, "notes", notes.into());
+    set(&o, "altText", t.alt_text.as_str().into());
+    set(&o, "description", t.description.as_str().into());
+    o
+}

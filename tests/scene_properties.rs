@@ -1,0 +1,139 @@
+//! Properties every laid-out chart must have, checked on the fixtures at phone, tablet and
+//! desktop widths, and on hostile and huge inputs.
+
+use indicator_chart::chart::Chart;
+use indicator_chart::json::Json;
+use indicator_chart::scene::{Mark, Scene};
+use indicator_chart::text::EstimatedMeasure;
+use std::fs;
+use std::path::Path;
+
+fn chart(text: &str) -> Chart {
+    let json: Json = serde_json::from_str(text).unwrap();
+    Chart::from_json(&json).unwrap_or_else(|e| panic!("{}", e.message))
+}
+
+fn fixtures() -> Vec<(String, Chart)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut out: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), chart(&fs::read_to_string(&p).unwrap())))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn texts(scene: &Scene) -> Vec<&str> {
+    scene.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect()
+}
+
+#[test]
+fn no_text_overlaps_and_everything_stays_inside_at_any_width() {
+    for (name, chart) in fixtures() {
+        for (w, h) in [(320.0, 240.0), (640.0, 320.0), (1280.0, 400.0)] {
+            let scene = chart.scene(w, h, &EstimatedMeasure);
+            assert_eq!(scene.overlapping_texts(), Vec::<(String, String)>::new(), "{name} at {w}px");
+            for m in &scene.marks {
+                if let Some(b) = m.text_bbox() {
+                    assert!(b.x0 >= -0.5 && b.x1 <= w + 0.5 && b.y0 >= -0.5 && b.y1 <= h + 0.5, "{name} at {w}px: {m:?} outside");
+                }
+            }
+            assert!(!scene.points.is_empty(), "{name} at {w}px drew no points");
+        }
+    }
+}
+
+#[test]
+fn the_rate_series_is_drawn_on_a_time_axis_to_scale() {
+    let (_, chart) = fixtures().into_iter().find(|(n, _)| n == "mynumber-rate.json").unwrap();
+    let scene = chart.scene(640.0, 320.0, &EstimatedMeasure);
+    let xs: Vec<f32> = scene.points.iter().map(|p| p.x).collect();
+    // 2021-11 → 2022-07 is 8 months, 2022-07 → 2024-08 is 25 months.
+    let ratio = (xs[2] - xs[1]) / (xs[1] - xs[0]);
+    assert!((ratio - 25.0 / 8.0).abs() < 0.1, "gaps not to scale: {xs:?}");
+    let labels = texts(&scene);
+    assert!(labels.contains(&"2021年11月") && labels.contains(&"2025年7月"), "{labels:?}");
+    assert!(labels.contains(&"39.0%") && labels.contains(&"79.0%"), "value labels share one precision: {labels:?}");
+    assert!(labels.contains(&"（%）"), "unit label: {labels:?}");
+    // Higher values sit higher on screen.
+    assert!(scene.points[3].y < scene.points[0].y);
+}
+
+#[test]
+fn category_labels_are_truncated_or_thinned_never_overlapping() {
+    let (_, chart) = fixtures().into_iter().find(|(n, _)| n == "analog-regulation.json").unwrap();
+    let narrow = chart.scene(320.0, 240.0, &EstimatedMeasure);
+    let labels = texts(&narrow);
+    let category_labels = labels.iter().filter(|l| !l.chars().next().unwrap().is_ascii_digit() && !l.starts_with('（')).count();
+    assert!(labels.iter().any(|l| l.ends_with('…')) || category_labels < 9, "long labels should be cut or thinned at 320px: {labels:?}");
+    let wide = chart.scene(1280.0, 400.0, &EstimatedMeasure);
+    let joined = texts(&wide).join("");
+    assert!(joined.contains("フロッピーディスク等記録媒体") && !joined.contains('…'), "wrapped, not cut: {:?}", texts(&wide));
+    assert!(texts(&wide).contains(&"991"), "value labels on bars");
+}
+
+#[test]
+fn axis_uses_japanese_units() {
+    let (_, cards) = fixtures().into_iter().find(|(n, _)| n == "cards-en.json").unwrap();
+    let en = cards.scene(640.0, 320.0, &EstimatedMeasure);
+    assert!(texts(&en).contains(&"100M"), "{:?}", texts(&en));
+    let ja = chart(&r#"{"type":"column","title":"枚数","unit":"枚","categories":["2021-11","2025-07"],
+        "series":[{"name":"枚数","values":[50070000,98520000]}]}"#.to_string());
+    let scene = ja.scene(640.0, 320.0, &EstimatedMeasure);
+    let labels = texts(&scene);
+    assert!(labels.contains(&"1億") && labels.contains(&"2,000万"), "{labels:?}");
+    assert!(labels.contains(&"9,852万"), "bar value label: {labels:?}");
+}
+
+#[test]
+fn ten_thousand_categories_render_with_thinned_labels() {
+    let categories: Vec<String> = (0..10_000).map(|i| format!("\"地点{i}\"")).collect();
+    let values: Vec<String> = (0..10_000).map(|i| format!("{}", (i as f64 * 0.01).sin() * 100.0)).collect();
+    for kind in ["line", "column"] {
+        let spec = format!(
+            r#"{{"type":"{kind}","title":"t","categories":[{}],"series":[{{"name":"s","values":[{}]}}]}}"#,
+            categories.join(","),
+            values.join(",")
+        );
+        let scene = chart(&spec).scene(800.0, 320.0, &EstimatedMeasure);
+        assert_eq!(scene.points.len(), 10_000, "{kind}");
+        let labels = texts(&scene).len();
+        assert!(labels < 40, "{kind}: {labels} labels on 800px");
+        assert!(scene.overlapping_texts().is_empty(), "{kind}: {:?}", scene.overlapping_texts());
+    }
+}
+
+#[test]
+fn extreme_but_valid_values_and_gaps() {
+    let c = chart(r#"{"type":"line","title":"t","categories":["a","b","c","d","e"],
+        "series":[{"name":"s","values":[1e18,null,-1e18,null,5]}]}"#);
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    for p in &scene.points {
+        assert!(p.y.is_finite() && p.y >= 0.0 && p.y <= 320.0, "{p:?}");
+    }
+    // Isolated points between gaps still get a marker.
+    let circles = scene.marks.iter().filter(|m| matches!(m, Mark::Circle { .. })).count();
+    assert!(circles >= 3);
+    let one = chart(r#"{"type":"column","title":"t","categories":["a"],"series":[{"name":"s","values":[0]}]}"#);
+    assert_eq!(one.scene(640.0, 320.0, &EstimatedMeasure).points.len(), 1);
+}
+
+#[test]
+fn tiny_or_broken_sizes_do_not_panic() {
+    let (_, chart) = fixtures().into_iter().next().unwrap();
+    for (w, h) in [(0.0, 0.0), (1.0, 1.0), (50.0, 500.0), (f32::NAN, 100.0), (f32::INFINITY, 300.0), (-5.0, 300.0)] {
+        let scene = chart.scene(w, h, &EstimatedMeasure);
+        assert!(scene.width.is_finite() && scene.height.is_finite());
+    }
+}
+
+#[test]
+fn hostile_labels_stay_text_in_svg() {
+    let c = chart(r#"{"type":"column","title":"<img src=x onerror=alert(1)>","subtitle":"</text><script>alert(1)</script>",
+        "categories":["<b>x</b>"],"series":[{"name":"\"><svg onload=alert(1)>","values":[1]}]}"#);
+    let svg = c.to_svg(640.0, 320.0, &EstimatedMeasure);
+    assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>") && !svg.contains("<svg onload"));
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(c.page_text().title.contains("<img"), "page text is raw text; the DOM sets it as textContent");
+}

@@ -21,4 +21,4 @@ pub mod theme;
 pub mod ticks;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

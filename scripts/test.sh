@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up what the tests need (only what is missing: wasm tools, Chromium, chromedriver,
+# CJK fonts, npm dev tools), then runs every suite and ends with one line of totals:
+#   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
+#   2. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
+#   3. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
+#   4. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9, ≤ 120 KB)
+# Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
+set +e
+ensure_test_tools || exit 1
+cd "$ROOT"
+mkdir -p test-output
+
+passed=0; failed=0; broken=()
+count_cargo() { # sums "test result: … N passed; M failed" lines from a log
+  local p f
+  p=$(grep -Eo '[0-9]+ passed' "$1" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+  passed=$((passed + p)); failed=$((failed + f))
+}
+run_suite() { # name, log, command…
+  local name="$1" log="test-output/$2"; shift 2
+  say "Suite: $name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  count_cargo "$log"
+  if [ "$status" -ne 0 ]; then
+    broken+=("$name")
+    # A suite that died before reporting still counts as a failure.
+    grep -Eq '[0-9]+ failed' "$log" && [ "$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')" -gt 0 ] || failed=$((failed + 1))
+  fi
+}
+
+run_suite "native (cargo test)" native.log cargo test --color never
+build_pkg 2>&1 | tail -3 || broken+=("wasm build")
+run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
+run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs
+run_suite "size (gzip -9 ≤ 120 KB)" size.log bash scripts/size-check.sh
+
+echo
+if [ ${#broken[@]} -gt 0 ]; then
+  echo "Failed suites: ${broken[*]} (logs in test-output/)"
+fi
+echo "total: $passed passed, $failed failed"
+[ ${#broken[@]} -eq 0 ]

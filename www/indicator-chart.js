@@ -400,6 +400,8 @@ class Controller {
     if (!this.chart || !this.canvas || this.dead) return null;
     let size = this.size;
     if (now || !size) {
+      // Skipped content (closed <details>, content-visibility) waits for the ResizeObserver.
+      if (this.plot.checkVisibility && !this.plot.checkVisibility()) return null;
       const r = this.plot.getBoundingClientRect();
       size = { w: r.width, h: r.height };
     }

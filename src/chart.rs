@@ -9,6 +9,7 @@ use crate::page_text::PageText;
 use crate::scene::Scene;
 use crate::spec::{parse_spec, spec_locale, ChartSpec};
 use crate::svg::render_svg_document;
+use crate::table::{data_table, DataTable};
 use crate::text::TextMeasure;
 use crate::theme::Theme;
 
@@ -48,6 +49,11 @@ impl Chart {
     /// Title, 出典, 時点 and the rest, for the page around the canvas.
     pub fn page_text(&self) -> PageText {
         PageText::of(&self.spec)
+    }
+
+    /// Every plotted value as a table (full category names, exact numbers).
+    pub fn table(&self) -> DataTable {
+        data_table(&self.spec)
     }
 
     /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and

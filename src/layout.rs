@@ -7,7 +7,8 @@
 
 use crate::dates::{PartialDate, Precision};
 use crate::locale::Locale;
-use crate::numfmt::{decimals_for_step, tick_label, value_text};
+use crate::numfmt::{tick_label, value_text};
+use crate::table::shared_decimals;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
 use crate::text::{truncate_to_width, Font, TextMeasure};
@@ -46,7 +47,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
         measure,
         font: Font { size: theme.label_size, bold: false },
         locale: spec.locale,
-        decimals: data_decimals(spec),
+        decimals: shared_decimals(spec),
     };
 
     let legend_rows = ctx.legend_rows(width - 2.0 * PAD);
@@ -119,10 +120,6 @@ struct Ctx<'a> {
     decimals: usize,
 }
 
-fn data_decimals(spec: &ChartSpec) -> usize {
-    let values = spec.series.iter().flat_map(|s| s.values.iter().flatten());
-    values.take(10_000).map(|v| decimals_for_step(*v)).max().unwrap_or(0).min(2)
-}
 
 /// The plot rectangle and its value scale.
 struct Plot {

@@ -4,7 +4,8 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{decimals_for_step, value_text};
+use crate::numfmt::value_text;
+use crate::table::shared_decimals;
 use crate::spec::ChartSpec;
 
 /// Strings for the DOM around the canvas, already localised.
@@ -78,7 +79,7 @@ fn category_words(spec: &ChartSpec, index: usize) -> String {
 /// Per series: first and latest value with their categories, and the maximum.
 fn describe(spec: &ChartSpec) -> String {
     let locale = spec.locale;
-    let decimals = spec.series.iter().flat_map(|s| s.values.iter().flatten()).take(10_000).map(|v| decimals_for_step(*v)).max().unwrap_or(0).min(2);
+    let decimals = shared_decimals(spec);
     let unit = spec.unit.as_deref().unwrap_or("");
     let show = |v: f64| format!("{}{}", value_text(v, decimals, locale), unit);
     let mut sentences = Vec::new();

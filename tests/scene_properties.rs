@@ -137,3 +137,19 @@ fn hostile_labels_stay_text_in_svg() {
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
     assert!(c.page_text().title.contains("<img"), "page text is raw text; the DOM sets it as textContent");
 }
+
+#[test]
+fn the_data_table_holds_full_labels_and_exact_values() {
+    let (_, analog) = fixtures().into_iter().find(|(n, _)| n == "analog-regulation.json").unwrap();
+    let t = analog.table();
+    assert_eq!(t.caption, "アナログ規制の見直しが完了した条項の内訳のデータ");
+    assert_eq!(t.header, ["項目", "見直し完了（条項）"]);
+    assert_eq!(t.rows[7], ("フロッピーディスク等記録媒体".to_string(), vec!["991".to_string()]));
+    let (_, rate) = fixtures().into_iter().find(|(n, _)| n == "mynumber-rate.json").unwrap();
+    let t = rate.table();
+    assert_eq!(t.header[0], "時点");
+    assert_eq!(t.rows[0], ("2021年11月".to_string(), vec!["39.0".to_string()]));
+    let gaps = chart(r#"{"type":"line","title":"t","locale":"en","categories":["a","b"],"series":[{"name":"s","values":[98520000,null]}]}"#);
+    assert_eq!(gaps.table().rows[0].1[0], "98,520,000");
+    assert_eq!(gaps.table().rows[1].1[0], "no data");
+}

@@ -55,6 +55,21 @@ impl WasmChart {
         canvas::draw_scene(canvas, &scene, dpr).map_err(|m| error_object(&m, "", self.chart.spec().locale.tag()))
     }
 
+    /// Every plotted value: `{ caption, header: string[], rows: [[rowHeader, ...cells]] }`.
+    pub fn table(&self) -> JsValue {
+        let t = self.chart.table();
+        let o = Object::new();
+        set(&o, "caption", t.caption.as_str().into());
+        set(&o, "header", t.header.iter().map(|h| JsValue::from_str(h)).collect::<Array>().into());
+        let rows: Array = t
+            .rows
+            .iter()
+            .map(|(head, cells)| std::iter::once(head).chain(cells).map(|c| JsValue::from_str(c)).collect::<Array>())
+            .collect();
+        set(&o, "rows", rows.into());
+        o.into()
+    }
+
     /// The same chart as a standalone SVG document (title and 出典 included).
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self, css_width: f64, css_height: f64) -> String {

@@ -31,6 +31,15 @@ canvas{position:absolute;top:0;left:0;display:block}
 a{color:#00118F;text-decoration:underline;text-underline-offset:3px}
 a:hover{text-decoration-thickness:3px}
 a:focus-visible{outline:4px solid #000;outline-offset:2px;background:#FFD43D;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
+.data{margin-top:8px;font-size:16px}
+.data summary{cursor:pointer;color:#00118F;font-weight:700;width:max-content;max-width:100%}
+.data summary:focus-visible,.table:focus-visible{outline:4px solid #000;outline-offset:2px;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
+.table{overflow-x:auto;margin-top:8px}
+table{border-collapse:collapse;font-size:14px;line-height:1.5}
+caption{text-align:start;font-weight:700;padding-bottom:4px}
+th,td{padding:4px 12px;border-bottom:1px solid #CCCCCC;text-align:start;vertical-align:top}
+thead th{border-bottom:2px solid #4D4D4D}
+td{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .error{box-sizing:border-box;margin:0 0 8px;padding:12px 16px;border:2px solid #CE0000;border-radius:8px;background:#fff;color:#CE0000;font-size:16px;line-height:1.6;overflow-wrap:anywhere;white-space:pre-line}
 .error p{margin:0}
 .error .head{font-weight:700}
@@ -62,6 +71,7 @@ const TEXT = {
     wasm: (m) => `グラフ部品（WebAssembly）を読み込めませんでした: ${m}`,
     nospec: 'グラフの仕様がありません（src 属性か <script type="application/json"> が必要です）',
     source: '出典：',
+    table: 'データを表で見る',
   },
   en: {
     head: 'The chart cannot be shown',
@@ -72,6 +82,7 @@ const TEXT = {
     wasm: (m) => `Could not load the chart component (WebAssembly): ${m}`,
     nospec: 'No chart spec (needs a src attribute or a <script type="application/json">)',
     source: 'Source: ',
+    table: 'Show the data as a table',
   },
 };
 
@@ -320,6 +331,8 @@ class Controller {
     if (dates.length) foot.append(el('p', 'dates', dates.join('　')));
 
     fig.append(cap, plot);
+    const data = this.dataTable(page);
+    if (data) fig.append(data);
     if (foot.childNodes.length) fig.append(foot);
 
     // Swap in one go; observers follow the new plot area.
@@ -333,6 +346,48 @@ class Controller {
     this.drawn = '';
     this.size = null;
     this.observe();
+  }
+
+  /** A closed disclosure with every plotted value as a real table, built when first opened. */
+  dataTable(page) {
+    const chart = this.chart;
+    if (!chart || typeof chart.table !== 'function') return null;
+    const box = el('details', 'data');
+    box.setAttribute('part', 'data');
+    box.append(el('summary', null, this.text(page).table));
+    box.addEventListener('toggle', () => {
+      if (!box.open || box.childElementCount > 1 || chart !== this.chart) return;
+      let t;
+      try { t = chart.table(); } catch (_) { return; }
+      const table = el('table');
+      table.append(el('caption', null, t.caption));
+      const head = el('tr');
+      for (const h of t.header || []) {
+        const th = el('th', null, h);
+        th.scope = 'col';
+        head.append(th);
+      }
+      const thead = el('thead');
+      thead.append(head);
+      const tbody = el('tbody');
+      for (const row of t.rows || []) {
+        const tr = el('tr');
+        row.forEach((cell, i) => {
+          const c = el(i ? 'td' : 'th', null, cell);
+          if (!i) c.scope = 'row';
+          tr.append(c);
+        });
+        tbody.append(tr);
+      }
+      table.append(thead, tbody);
+      const wrap = el('div', 'table');
+      wrap.tabIndex = 0; // a wide table scrolls: keyboard users need to reach it
+      wrap.setAttribute('role', 'group');
+      wrap.setAttribute('aria-label', t.caption);
+      wrap.append(table);
+      box.append(wrap);
+    });
+    return box;
   }
 
   sourceLine(page) {

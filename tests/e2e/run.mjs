@@ -1,0 +1,586 @@
+// End-to-end test of the browser shell: loader + demo pages + the real wasm package, in
+// Debian's Chromium through playwright-core. Plain Node 20 ESM, no test framework.
+//
+//   node tests/e2e/run.mjs            (needs pkg/ built: wasm-pack build --release --target web)
+//
+// Environment: E2E_ROOT=dir serves another tree (with www/ and pkg/) instead of the repo root;
+// CHROMIUM=path overrides /usr/bin/chromium. Screenshots go to test-output/ (gitignored).
+// Prints `N passed, M failed` last and exits 1 on any failure; the whole run is capped at 60 s.
+import { chromium } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { startServer, REPO_ROOT } from './server.mjs';
+
+const ROOT = process.env.E2E_ROOT ? resolve(process.env.E2E_ROOT) : REPO_ROOT;
+const OUT = join(REPO_ROOT, 'test-output');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TOTAL_MS = 60_000;
+const TEST_MS = 15_000;
+const WAIT_MS = 8_000;
+let HAS_TABLE = false; // pkg/ built before Chart.table() existed has no data table
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja'];
+
+let passed = 0;
+let failed = 0;
+let n = 0;
+const started = Date.now();
+
+function summary() {
+  console.log(`${passed} passed, ${failed} failed`);
+}
+
+const deadline = setTimeout(() => {
+  console.log(`not ok - the run exceeded ${TOTAL_MS / 1000} s and was stopped`);
+  failed++;
+  summary();
+  process.exit(1);
+}, TOTAL_MS);
+
+function report(name, error) {
+  n++;
+  if (!error) {
+    passed++;
+    console.log(`ok ${n} - ${name}`);
+  } else {
+    failed++;
+    console.log(`not ok ${n} - ${name}`);
+    for (const line of String(error && error.stack && !(error instanceof CheckFailed) ? error.stack : error.message || error).split('\n').slice(0, 8)) {
+      console.log(`    ${line}`);
+    }
+  }
+}
+
+class CheckFailed extends Error {}
+function expect(cond, message, detail) {
+  if (!cond) throw new CheckFailed(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 1)}`);
+}
+
+async function test(name, fn) {
+  let timer;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, fail) => { timer = setTimeout(() => fail(new CheckFailed(`timed out after ${TEST_MS / 1000} s`)), TEST_MS); }),
+    ]);
+    report(name, null);
+  } catch (e) {
+    report(name, e);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Registered before any page script runs (pages have no inline scripts of their own).
+function initScript() {
+  const ic = (window.__ic = { rendered: [], errors: [], csp: [], unhandled: [] });
+  document.addEventListener('indicator-chart:rendered', (e) => ic.rendered.push({ target: e.target, id: e.target.id, ...e.detail }));
+  document.addEventListener('indicator-chart:error', (e) => ic.errors.push({ target: e.target, id: e.target.id, ...e.detail }));
+  document.addEventListener('securitypolicyviolation', (e) => ic.csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  window.addEventListener('unhandledrejection', (e) => ic.unhandled.push(String((e.reason && e.reason.message) || e.reason)));
+  // Remember the (resolution: …) media queries the loader watches (see the DPR test).
+  ic.mqls = [];
+  const matchMedia = window.matchMedia.bind(window);
+  window.matchMedia = (q) => { const m = matchMedia(q); if (/resolution/.test(q)) ic.mqls.push(m); return m; };
+}
+
+async function open(context, base, path) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  const log = { console: [], pageErrors: [], dialogs: [], requests: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') log.console.push({ text: m.text(), url: m.location().url }); });
+  page.on('pageerror', (e) => log.pageErrors.push(e.message));
+  page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  await page.goto(`${base}/www/${path}`, { waitUntil: 'load' });
+  return { page, log };
+}
+
+// The chart hosts a page should have painted (closed <details> content excepted).
+const HOSTS = `[...document.querySelectorAll('indicator-chart, [data-indicator-chart], #js-chart')]`;
+
+function unrendered() {
+  return [...document.querySelectorAll('indicator-chart, [data-indicator-chart], #js-chart')]
+    .filter((h) => !h.closest('details:not([open])') && !__ic.rendered.some((r) => r.target === h))
+    .map((h) => h.id + ': ' + (h.shadowRoot ? h.shadowRoot.textContent.slice(0, 200) : '(no shadow root)'));
+}
+
+// Polls with page.evaluate (CDP, allowed under the page's CSP) rather than waitForFunction,
+// whose predicate is compiled in the page and so needs 'unsafe-eval'.
+async function poll(page, fn, arg, what, done = (v) => !!v) {
+  const until = Date.now() + WAIT_MS;
+  for (;;) {
+    const v = await page.evaluate(fn, arg);
+    if (done(v)) return v;
+    if (Date.now() > until) throw new CheckFailed(`timed out after ${WAIT_MS / 1000} s waiting for ${what}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}
+
+async function waitAllRendered(page) {
+  try {
+    await poll(page, unrendered, undefined, 'every chart to render', (missing) => missing.length === 0);
+  } catch (e) {
+    throw new CheckFailed(`no indicator-chart:rendered from: ${(await page.evaluate(unrendered)).join(' | ')}`);
+  }
+}
+
+async function waitRenderedCount(page, id, count) {
+  await poll(page, ([i, c]) => __ic.rendered.filter((r) => r.id === i).length >= c, [id, count], `${count} renders of #${id}`);
+}
+
+/** Reads each chart's canvas: backing store vs CSS size, drawn pixels, accessible name/description. */
+function inspectCharts(ids) {
+  return ids.map((id) => {
+    const host = document.getElementById(id);
+    const root = host && host.shadowRoot;
+    const canvas = root && root.querySelector('canvas');
+    if (!canvas) return { id, problem: 'no canvas', text: root ? root.textContent.slice(0, 200) : '(no shadow root)' };
+    const plot = canvas.parentElement.getBoundingClientRect();
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) ink++;
+    }
+    const descId = canvas.getAttribute('aria-describedby');
+    const desc = descId && root.getElementById(descId);
+    const title = root.querySelector('[role="heading"], h1, h2, h3, h4, h5, h6');
+    return {
+      id, dpr: devicePixelRatio, width: canvas.width, height: canvas.height,
+      cssWidth: parseFloat(canvas.style.width), cssHeight: parseFloat(canvas.style.height),
+      plotWidth: plot.width, plotHeight: plot.height, ink,
+      role: canvas.getAttribute('role'), label: canvas.getAttribute('aria-label') || '',
+      description: desc ? desc.textContent : '', title: title ? title.textContent : '',
+      headingLevel: title ? title.getAttribute('aria-level') || title.localName : '',
+      alerts: [...root.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
+    };
+  });
+}
+
+function checkCanvases(rows, dpr) {
+  for (const r of rows) {
+    expect(!r.problem, `${r.id}: ${r.problem}`, r);
+    expect(r.dpr === dpr, `${r.id}: devicePixelRatio is ${r.dpr}, expected ${dpr}`);
+    expect(r.cssWidth === Math.floor(r.plotWidth) && r.cssHeight === Math.floor(r.plotHeight),
+      `${r.id}: canvas CSS size ${r.cssWidth}×${r.cssHeight} should fill the plot area ${r.plotWidth}×${r.plotHeight}`);
+    expect(r.width === Math.round(r.cssWidth * dpr) && r.height === Math.round(r.cssHeight * dpr),
+      `${r.id}: backing store ${r.width}×${r.height} should be CSS ${r.cssWidth}×${r.cssHeight} × DPR ${dpr}`);
+    expect(r.ink > 200, `${r.id}: canvas looks blank (${r.ink} drawn pixels)`);
+    expect(r.alerts.length === 0, `${r.id}: unexpected alert`, r.alerts);
+  }
+}
+
+function expectCleanLog(log, name, allow404 = []) {
+  const unexpected = log.console.filter((c) => !(/status of 404/.test(c.text) && allow404.some((f) => c.url.endsWith(f))));
+  expect(unexpected.length === 0, `${name}: console errors`, unexpected);
+  expect(log.pageErrors.length === 0, `${name}: page errors`, log.pageErrors);
+  expect(log.dialogs.length === 0, `${name}: a dialog opened (script ran from a label?)`, log.dialogs);
+}
+
+// ------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(ROOT, 'pkg', 'indicator_chart_bg.wasm')) || !existsSync(join(ROOT, 'pkg', 'indicator_chart.js'))) {
+    report('pkg/ is built', new CheckFailed(`${join(ROOT, 'pkg')} has no indicator_chart.js / indicator_chart_bg.wasm: build it first (wasm-pack build --release --target web)`));
+    return;
+  }
+  if (!existsSync(CHROMIUM)) {
+    report('Chromium is installed', new CheckFailed(`${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk, or set CHROMIUM=…)`));
+    return;
+  }
+  HAS_TABLE = /\btable\(\)/.test(readFileSync(join(ROOT, 'pkg', 'indicator_chart.d.ts'), 'utf8'));
+  await mkdir(OUT, { recursive: true });
+  const server = await startServer({ root: ROOT });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 });
+  try {
+    await suite(browser, server.url);
+  } finally {
+    await browser.close().catch(() => {});
+    await server.close();
+  }
+}
+
+async function suite(browser, base) {
+  const ctx1 = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'ja-JP' });
+  await ctx1.addInitScript(initScript);
+  const ctx2 = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2, locale: 'ja-JP' });
+  await ctx2.addInitScript(initScript);
+
+  // ---- index.html at DPR 1 ----
+  const { page, log } = await open(ctx1, base, 'index.html');
+
+  await test('index.html: every visible chart fires indicator-chart:rendered', async () => {
+    await waitAllRendered(page);
+    const counts = await page.evaluate(() => ({
+      hosts: document.querySelectorAll('indicator-chart, [data-indicator-chart]').length,
+      errors: __ic.errors.map((e) => `${e.id}: ${e.message}`),
+    }));
+    expect(counts.hosts >= 5, `expected at least 5 charts on index.html, found ${counts.hosts}`);
+    expect(counts.errors.length === 0, 'indicator-chart:error on index.html', counts.errors);
+  });
+
+  const visibleIds = await page.evaluate(`${HOSTS}.filter((h) => !h.closest('details:not([open])')).map((h) => h.id)`);
+
+  await test('index.html @1x: canvas backing store = CSS size × 1, pixels drawn', async () => {
+    checkCanvases(await page.evaluate(inspectCharts, visibleIds), 1);
+  });
+
+  await test('index.html: title heading, canvas role=img with name and linked description', async () => {
+    const rows = await page.evaluate(inspectCharts, visibleIds);
+    for (const r of rows) {
+      expect(r.role === 'img', `${r.id}: canvas role is ${r.role}`);
+      expect(r.title.trim().length > 0 && r.label.trim().length > 0, `${r.id}: empty title or aria-label`, r);
+      expect(r.description.trim().length > 0, `${r.id}: aria-describedby has no text`);
+      expect(r.headingLevel === '3', `${r.id}: heading level ${r.headingLevel}, expected 3`);
+    }
+    const src = await page.evaluate(() => {
+      const root = document.getElementById('mynumber').shadowRoot;
+      const a = root.querySelector('a[href]');
+      return { href: a && a.href, text: root.textContent };
+    });
+    expect(src.href === 'https://www.digital.go.jp/', `mynumber: source link ${src.href}`);
+    const level = await page.evaluate(() => {
+      const h = document.getElementById('mynumber');
+      h.setAttribute('heading-level', '2');
+      const l = h.shadowRoot.querySelector('[role="heading"]').getAttribute('aria-level');
+      h.removeAttribute('heading-level');
+      return [l, h.shadowRoot.querySelector('[role="heading"]').getAttribute('aria-level')];
+    });
+    expect(level[0] === '2' && level[1] === '3', 'heading-level attribute should set aria-level', level);
+    const table = await page.evaluate(async () => {
+      const root = document.getElementById('analog').shadowRoot;
+      const box = root.querySelector('details');
+      if (!box) return null;
+      const before = root.querySelectorAll('table').length;
+      box.querySelector('summary').click();
+      await new Promise((ok) => setTimeout(ok, 50));
+      const t = root.querySelector('table');
+      return {
+        before, summary: box.querySelector('summary').textContent,
+        caption: t && t.caption && t.caption.textContent,
+        cols: t ? [...t.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent) : [],
+        rows: t ? [...t.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent) : [],
+        cells: t ? [...t.querySelectorAll('tbody td')].map((td) => td.textContent) : [],
+      };
+    });
+    if (!HAS_TABLE) { console.log('    # data table not checked: this pkg/ has no Chart.table()'); return; }
+    expect(table && table.before === 0 && table.rows.length === 9 && table.rows.includes('フロッピーディスク等記録媒体')
+      && table.cells.includes('991') && table.cols.length === 2, 'the data table (built on first open) should list every value', table);
+    for (const s of ['マイナンバーカードの保有率', '出典', '2025年9月5日']) expect(src.text.includes(s), `mynumber: footer lacks "${s}"`);
+  });
+
+  await page.screenshot({ path: join(OUT, 'index-dpr1.png'), fullPage: true }).catch((e) => report('screenshot index-dpr1.png', e));
+
+  await test('index.html: no console errors, page errors, unhandled rejections or dialogs', async () => {
+    const unhandled = await page.evaluate(() => __ic.unhandled);
+    expect(unhandled.length === 0, 'unhandled rejections', unhandled);
+    expectCleanLog(log, 'index.html');
+    const wasm = log.requests.filter((u) => u.endsWith('/indicator_chart_bg.wasm'));
+    const glue = log.requests.filter((u) => u.endsWith('/indicator_chart.js'));
+    expect(wasm.length === 1 && glue.length === 1, 'the wasm package should load once per page', { wasm, glue });
+  });
+
+  await test('index.html: no serious accessibility violations (axe-core)', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const r = await axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`);
+    });
+    expect(violations.length === 0, 'axe-core violations', violations);
+  });
+
+  await test('closed <details>: charts draw only when opened', async () => {
+    const before = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'local-gov' || r.id === 'staff').length);
+    expect(before === 0, `charts in a closed <details> were drawn ${before} times`);
+    await page.click('#more > summary');
+    await waitRenderedCount(page, 'local-gov', 1);
+    await waitRenderedCount(page, 'staff', 1);
+    checkCanvases(await page.evaluate(inspectCharts, ['local-gov', 'staff']), 1);
+  });
+
+  await test('hidden container: a chart draws only after being shown', async () => {
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.id = 't-hidden';
+      box.hidden = true;
+      const chart = document.createElement('indicator-chart');
+      chart.id = 't-hidden-chart';
+      chart.setAttribute('src', 'charts/mynumber.json');
+      box.append(chart);
+      document.querySelector('main').append(box);
+    });
+    await poll(page, () => !!document.getElementById('t-hidden-chart').shadowRoot?.querySelector('canvas'), undefined, 'the hidden chart to be built');
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+    const early = await page.evaluate(() => ({
+      events: __ic.rendered.filter((r) => r.id === 't-hidden-chart').length,
+      styled: document.getElementById('t-hidden-chart').shadowRoot.querySelector('canvas').style.width,
+    }));
+    expect(early.events === 0 && early.styled === '', 'drawn while hidden', early);
+    await page.evaluate(() => { document.getElementById('t-hidden').hidden = false; });
+    await waitRenderedCount(page, 't-hidden-chart', 1);
+    checkCanvases(await page.evaluate(inspectCharts, ['t-hidden-chart']), 1);
+  });
+
+  await test('resize: redraws at the new width', async () => {
+    const count = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'mynumber').length);
+    await page.evaluate(() => { document.getElementById('mynumber').style.width = '480px'; });
+    await waitRenderedCount(page, 'mynumber', count + 1);
+    const last = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'mynumber').pop());
+    expect(last.width === 480, `redrawn at ${last.width} px, expected 480`);
+    checkCanvases(await page.evaluate(inspectCharts, ['mynumber']), 1);
+    await page.evaluate(() => { document.getElementById('mynumber').style.width = ''; });
+  });
+
+  await test('devicePixelRatio change (zoom, other screen): redraws sharp', async () => {
+    // Chromium's CDP device-metrics override changes devicePixelRatio but fires no
+    // MediaQueryList change events, so after changing it we dispatch the event a real zoom
+    // or screen move would: on the loader's own (resolution: Xdppx) lists that stopped matching.
+    const cdp = await page.context().newCDPSession(page);
+    const setDpr = async (dpr) => {
+      const count = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'analog').length);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: dpr, mobile: false });
+      const fired = await page.evaluate(() => {
+        const stale = __ic.mqls.filter((m) => !m.matches);
+        for (const m of stale) m.dispatchEvent(new Event('change'));
+        return stale.length;
+      });
+      expect(fired > 0, `no (resolution) media query listener went stale at DPR ${dpr}`);
+      await waitRenderedCount(page, 'analog', count + 1);
+      checkCanvases(await page.evaluate(inspectCharts, ['analog']), dpr);
+    };
+    try {
+      await setDpr(2);
+      await setDpr(1);
+    } finally {
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }).catch(() => {});
+      await cdp.detach().catch(() => {});
+    }
+  });
+
+  await test('render()/update(): a bad update keeps the old chart and shows a notice; destroy() empties', async () => {
+    const r = await page.evaluate(async () => {
+      const m = await import('/www/indicator-chart.js');
+      const frames = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const host = document.createElement('div');
+      host.id = 't-api';
+      document.querySelector('main').append(host);
+      const spec = await (await fetch('/www/charts/staff.json')).json();
+      const chart = await m.render(host, spec);
+      await frames();
+      const canvas = host.shadowRoot.querySelector('canvas');
+      const pixels = canvas.toDataURL();
+      const out = { exports: Object.keys(m).sort() };
+      try {
+        await chart.update({ ...spec, series: [{ name: '職員数', values: [1, 2] }] });
+        out.rejected = null;
+      } catch (e) {
+        out.rejected = { isError: e instanceof Error, message: e.message, path: e.path };
+      }
+      await frames();
+      const now = host.shadowRoot.querySelector('canvas');
+      out.sameCanvas = now === canvas && now.isConnected;
+      out.samePixels = now && now.toDataURL() === pixels;
+      out.notice = [...host.shadowRoot.querySelectorAll('[role="alert"]')].map((a) => a.textContent);
+      out.events = __ic.errors.filter((e) => e.target === host).map((e) => ({ message: e.message, path: e.path }));
+      await chart.update({ ...spec, title: 'デジタル庁の職員構成（更新）' });
+      out.cleared = host.shadowRoot.querySelectorAll('[role="alert"]').length === 0;
+      out.title = host.shadowRoot.querySelector('[role="heading"]').textContent;
+      chart.destroy();
+      out.destroyed = host.shadowRoot.childNodes.length === 0;
+
+      const bad = document.createElement('div');
+      bad.id = 't-api-bad';
+      document.querySelector('main').append(bad);
+      try {
+        await m.render(bad, { type: 'line', title: 'x', categories: ['a'], series: [{ name: 's', values: ['abc'] }] });
+        out.badRender = null;
+      } catch (e) {
+        out.badRender = { isError: e instanceof Error, path: e.path, message: e.message,
+          alert: [...bad.shadowRoot.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' ') };
+      }
+      return out;
+    });
+    expect(['IndicatorChartElement', 'configure', 'render'].every((k) => r.exports.includes(k)), 'exports', r.exports);
+    expect(r.rejected && r.rejected.isError && r.rejected.path === 'series[0].values', 'update(bad) should reject with an Error whose .path is series[0].values', r.rejected);
+    expect(r.sameCanvas && r.samePixels, 'the previous chart should stay as it was', r);
+    expect(r.notice.length === 1 && r.notice[0].includes(r.rejected.message), 'a notice with the message should show above the chart', r.notice);
+    expect(r.events.length === 1 && r.events[0].path === 'series[0].values' && r.events[0].message === r.rejected.message, 'one indicator-chart:error event', r.events);
+    expect(r.cleared && r.title === 'デジタル庁の職員構成（更新）', 'a good update should replace the chart and clear the notice', r);
+    expect(r.destroyed, 'destroy() should empty the shadow root');
+    expect(r.badRender && r.badRender.isError && r.badRender.path === 'series[0].values[0]' && r.badRender.alert.includes(r.badRender.message),
+      'render(bad) should reject with .path and show the error in the element', r.badRender);
+  });
+
+  await test('disconnect frees, reconnect renders again (element and div)', async () => {
+    for (const id of ['analog', 'society']) {
+      const count = await page.evaluate((i) => __ic.rendered.filter((r) => r.id === i).length, id);
+      const emptied = await page.evaluate(async (i) => {
+        const h = document.getElementById(i);
+        const parent = h.parentNode;
+        const next = h.nextSibling;
+        h.remove();
+        await new Promise((ok) => setTimeout(ok, 50));
+        const empty = h.shadowRoot.childNodes.length === 0;
+        parent.insertBefore(h, next);
+        return empty;
+      }, id);
+      expect(emptied, `${id}: shadow root not emptied after removal`);
+      await waitRenderedCount(page, id, count + 1);
+      checkCanvases(await page.evaluate(inspectCharts, [id]), 1);
+    }
+  });
+
+  await test('a changed src that fails keeps the chart and shows a notice; fixing it clears it', async () => {
+    const errorsBefore = await page.evaluate(() => __ic.errors.length);
+    await page.evaluate(() => document.getElementById('mynumber').setAttribute('src', 'charts/missing-refresh.json'));
+    await poll(page, (c) => __ic.errors.length > c, errorsBefore, 'an indicator-chart:error event');
+    const r = await page.evaluate(inspectCharts, ['mynumber']);
+    expect(!r[0].problem && r[0].ink > 200, 'the chart should still be drawn', r[0]);
+    expect(r[0].alerts.length === 1 && r[0].alerts[0].includes('charts/missing-refresh.json を読み込めませんでした（HTTP 404）'), 'notice', r[0].alerts);
+    const count = await page.evaluate(() => __ic.rendered.filter((x) => x.id === 'mynumber').length);
+    await page.evaluate(() => document.getElementById('mynumber').setAttribute('src', 'charts/mynumber-cards.json'));
+    await waitRenderedCount(page, 'mynumber', count + 1);
+    const after = await page.evaluate(inspectCharts, ['mynumber']);
+    expect(after[0].alerts.length === 0 && after[0].title === 'マイナンバーカードの保有枚数', 'the new src should replace the chart and clear the notice', after[0]);
+    expectCleanLog(log, 'index.html after the src tests', ['missing-refresh.json']);
+  });
+  await page.close();
+
+  // ---- errors.html ----
+  const errorsPage = await open(ctx1, base, 'errors.html');
+  await test('errors.html: every bad input shows its message in role=alert, and the hostile title is text', async () => {
+    const p = errorsPage.page;
+    const EXPECT = {
+      'err-json': ['JSON として読み込めません'],
+      'err-type': ['type', '"pie"'],
+      'err-length': ['series[0].values', 'categories'],
+      'err-value': ['series[0].values[1]', '"45.8%"'],
+      'err-field': ['titel'],
+      'err-url': ['source.url'],
+      'err-404': ['charts/missing.json を読み込めませんでした（HTTP 404）'],
+      'err-en': ['Could not load charts/missing-en.json (HTTP 404)'],
+      'err-nospec': ['グラフの仕様がありません'],
+    };
+    await poll(p, (ids) => ids.every((id) => __ic.errors.some((e) => e.id === id)), Object.keys(EXPECT), 'an error event from every case')
+      .catch(() => {}); // the per-case checks below say which one is missing
+    await waitRenderedCount(p, 'hostile', 1);
+    const got = await p.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const alerts = root ? [...root.querySelectorAll('[role="alert"]')] : [];
+      const box = alerts[0];
+      const style = box && getComputedStyle(box);
+      return [id, {
+        alert: alerts.map((a) => a.textContent).join(' | '),
+        events: __ic.errors.filter((e) => e.id === id).length,
+        visible: !!box && box.getBoundingClientRect().height > 20,
+        color: style && style.color, border: style && style.borderTopColor, fontSize: style && style.fontSize,
+      }];
+    })), Object.keys(EXPECT));
+    for (const [id, needles] of Object.entries(EXPECT)) {
+      const g = got[id];
+      expect(needles.every((s) => g.alert.includes(s)), `${id}: role=alert should contain ${JSON.stringify(needles)}`, g);
+      expect(g.events === 1, `${id}: expected one indicator-chart:error event, got ${g.events}`);
+      expect(g.visible && g.color === 'rgb(206, 0, 0)' && g.border === 'rgb(206, 0, 0)' && parseFloat(g.fontSize) >= 16, `${id}: error box style`, g);
+    }
+    const hostile = await p.evaluate(() => {
+      const root = document.getElementById('hostile').shadowRoot;
+      return {
+        title: root.querySelector('[role="heading"]').textContent,
+        injected: root.querySelectorAll('img, b, i, svg, script:not([type="application/json"]), a[href^="javascript"]').length,
+        imgsInPage: document.querySelectorAll('img').length,
+      };
+    });
+    expect(hostile.title === '<img src=x onerror=alert(1)>', 'the hostile title should show as text', hostile);
+    expect(hostile.injected === 0 && hostile.imgsInPage === 0, 'label HTML was parsed into elements', hostile);
+    checkCanvases(await p.evaluate(inspectCharts, ['hostile']), 1);
+    await p.evaluate(() => new Promise((ok) => setTimeout(ok, 200)));
+    expectCleanLog(errorsPage.log, 'errors.html', ['missing.json', 'missing-en.json']);
+    const unhandled = await p.evaluate(() => __ic.unhandled);
+    expect(unhandled.length === 0, 'unhandled rejections on errors.html', unhandled);
+  });
+  await errorsPage.page.screenshot({ path: join(OUT, 'errors-dpr1.png'), fullPage: true }).catch((e) => report('screenshot errors-dpr1.png', e));
+  await errorsPage.page.close();
+
+  // ---- csp.html ----
+  await test('csp.html: renders under the strict CSP with no violations', async () => {
+    const { page: p, log: l } = await open(ctx1, base, 'csp.html');
+    await waitAllRendered(p);
+    const ids = await p.evaluate(`${HOSTS}.map((h) => h.id)`);
+    expect(ids.length >= 3, `expected 3 charts on csp.html, found ${ids.length}`);
+    checkCanvases(await p.evaluate(inspectCharts, ids), 1);
+    const csp = await p.evaluate(() => ({
+      meta: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content,
+      violations: __ic.csp,
+      inlineStyles: document.querySelectorAll('style, [style]').length,
+      inlineScripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/json').length,
+    }));
+    expect(/script-src 'self' 'wasm-unsafe-eval'/.test(csp.meta || '') && /style-src 'self'/.test(csp.meta || ''), 'csp.html must carry the policy', csp.meta);
+    expect(csp.violations.length === 0, 'CSP violations', csp.violations);
+    expect(csp.inlineStyles === 0 && csp.inlineScripts === 0, 'inline styles/scripts in csp.html', csp);
+    expectCleanLog(l, 'csp.html');
+    await p.close();
+  });
+
+  await test('<meta name="indicator-chart-pkg">: found when right, a readable error when wrong', async () => {
+    const page_ = (pkg) => `<!doctype html><html lang="ja"><head><meta charset="utf-8">
+      <meta name="indicator-chart-pkg" content="${pkg}"><title>pkg</title>
+      <script type="module" src="/www/indicator-chart.js"></script></head><body>
+      <indicator-chart id="c"><script type="application/json">{"type":"column","title":"職員構成",
+      "categories":["行政人材","民間人材"],"series":[{"name":"職員数","values":[445,528]}]}</script></indicator-chart></body></html>`;
+    const results = {};
+    for (const [name, pkg] of [['good', '/pkg/'], ['bad', '/no-such-dir/pkg/']]) {
+      const p = await ctx1.newPage();
+      p.setDefaultTimeout(WAIT_MS);
+      const errors = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.route('**/www/pkg-test.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page_(pkg) }));
+      await p.goto(`${base}/www/pkg-test.html`);
+      await poll(p, () => __ic.rendered.length + __ic.errors.length > 0, undefined, 'a rendered or error event');
+      results[name] = await p.evaluate(() => ({
+        rendered: __ic.rendered.length, errors: __ic.errors.map((e) => e.message), unhandled: __ic.unhandled,
+        alert: [...document.getElementById('c').shadowRoot.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' '),
+      }));
+      results[name].pageErrors = errors;
+      await p.close();
+    }
+    expect(results.good.rendered === 1 && results.good.errors.length === 0, 'meta pointing at /pkg/ should render', results.good);
+    expect(results.bad.rendered === 0 && results.bad.alert.includes('グラフ部品（WebAssembly）を読み込めませんでした'), 'a wrong pkg path should show the wasm error', results.bad);
+    expect(results.bad.unhandled.length === 0 && results.bad.pageErrors.length === 0, 'no unhandled rejection or page error', results.bad);
+  });
+
+  // ---- DPR 2 ----
+  await test('index.html @2x: canvas backing store = CSS size × 2, pixels drawn', async () => {
+    const { page: p, log: l } = await open(ctx2, base, 'index.html');
+    await waitAllRendered(p);
+    checkCanvases(await p.evaluate(inspectCharts, visibleIds), 2);
+    const dprs = await p.evaluate(() => [...new Set(__ic.rendered.map((r) => r.dpr))]);
+    expect(dprs.length === 1 && dprs[0] === 2, 'rendered events should report dpr 2', dprs);
+    expectCleanLog(l, 'index.html @2x');
+    await p.screenshot({ path: join(OUT, 'index-dpr2.png'), fullPage: true });
+    await p.close();
+  });
+
+  await test('errors.html @2x: screenshot', async () => {
+    const { page: p } = await open(ctx2, base, 'errors.html');
+    await waitRenderedCount(p, 'hostile', 1);
+    await poll(p, () => __ic.errors.length >= 9, undefined, 'the error cases');
+    await p.screenshot({ path: join(OUT, 'errors-dpr2.png'), fullPage: true });
+    await p.close();
+  });
+
+  await ctx1.close();
+  await ctx2.close();
+}
+
+main()
+  .catch((e) => report('the end-to-end run', e))
+  .finally(() => {
+    clearTimeout(deadline);
+    console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s, screenshots in ${OUT}`);
+    summary();
+    process.exit(failed > 0 || passed === 0 ? 1 : 0);
+  });

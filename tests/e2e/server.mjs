@@ -1,0 +1,88 @@
+// A tiny static file server for the demo and the end-to-end test (Node 20, no dependencies).
+//
+//   node tests/e2e/server.mjs [port] [root]   → serves the repo root, http://127.0.0.1:8000/www/
+//
+// `.wasm` goes out as application/wasm (so WebAssembly.instantiateStreaming works),
+// missing files are 404, nothing outside the root is served, nothing is cached.
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Starts serving `root` on 127.0.0.1; port 0 picks a free one. Resolves to { url, port, close() }. */
+export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', log = false } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const send = (status, body, headers = {}) => {
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      if (log) console.log(status, req.method, req.url);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return send(400, 'bad request\n');
+    }
+    if (pathname === '/') return send(302, '', { Location: '/www/' });
+    if (pathname.includes('\0')) return send(400, 'bad request\n');
+    let file = resolve(join(base, pathname));
+    if (file !== base && !file.startsWith(base + sep)) return send(403, 'forbidden\n');
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        if (!pathname.endsWith('/')) return send(301, '', { Location: pathname + '/' });
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      if (!info.isFile()) return send(404, 'not found\n');
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': info.size,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      if (log) console.log(200, req.method, req.url);
+      if (req.method === 'HEAD') return res.end();
+      createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    } catch {
+      send(404, 'not found\n');
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const { port: p } = server.address();
+      ok({
+        port: p,
+        url: `http://${host}:${p}`,
+        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = Number(process.argv[2] || 8000);
+  const root = process.argv[3] ? resolve(process.argv[3]) : REPO_ROOT;
+  const { url } = await startServer({ port, root, log: true });
+  console.log(`serving ${root} at ${url}/www/ (Ctrl+C to stop)`);
+}

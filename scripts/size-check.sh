@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Transfer size a page pays for one chart: gzip -9 of the wasm, its JS glue and the loader.
+# Fails (exit 1) above the budget of 120 KB (120 × 1024 bytes) in total.
+#   scripts/size-check.sh            (after wasm-pack build --release --target web)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUDGET=$((120 * 1024))
+FILES=(pkg/indicator_chart_bg.wasm pkg/indicator_chart.js www/indicator-chart.js)
+
+total=0
+missing=0
+for f in "${FILES[@]}"; do
+  if [ ! -f "$ROOT/$f" ]; then
+    printf '%-30s missing\n' "$f" >&2
+    missing=1
+    continue
+  fi
+  raw=$(wc -c < "$ROOT/$f")
+  gz=$(gzip -9 -c "$ROOT/$f" | wc -c)
+  total=$((total + gz))
+  awk -v f="$f" -v r="$raw" -v g="$gz" 'BEGIN { printf "%-30s %8.1f KB  (gzip -9 %6.1f KB)\n", f, r / 1024, g / 1024 }'
+done
+awk -v t="$total" -v b="$BUDGET" 'BEGIN { printf "%-30s %8s     (gzip -9 %6.1f KB, budget %.0f KB)\n", "total", "", t / 1024, b / 1024 }'
+
+if [ "$missing" -ne 0 ]; then
+  echo "size-check: build pkg/ first (wasm-pack build --release --target web)" >&2
+  exit 1
+fi
+if [ "$total" -gt "$BUDGET" ]; then
+  echo "size-check: FAIL, $total bytes gzipped is over the budget of $BUDGET bytes" >&2
+  exit 1
+fi
+echo "size-check: ok"

@@ -434,7 +434,7 @@ async function suite(browser, base) {
     }
   });
 
-  await test('a changed src that fails keeps the chart and shows a notice; fixing it clears it', async () => {
+  await test('a changed src / data-src that fails keeps the chart and shows a notice; fixing it clears it', async () => {
     const errorsBefore = await page.evaluate(() => __ic.errors.length);
     await page.evaluate(() => document.getElementById('mynumber').setAttribute('src', 'charts/missing-refresh.json'));
     await poll(page, (c) => __ic.errors.length > c, errorsBefore, 'an indicator-chart:error event');
@@ -446,7 +446,19 @@ async function suite(browser, base) {
     await waitRenderedCount(page, 'mynumber', count + 1);
     const after = await page.evaluate(inspectCharts, ['mynumber']);
     expect(after[0].alerts.length === 0 && after[0].title === 'マイナンバーカードの保有枚数', 'the new src should replace the chart and clear the notice', after[0]);
-    expectCleanLog(log, 'index.html after the src tests', ['missing-refresh.json']);
+    // The same for a div's data-src (watched by the document MutationObserver).
+    const before2 = await page.evaluate(() => __ic.errors.length);
+    await page.evaluate(() => document.getElementById('society').setAttribute('data-src', 'charts/missing-div.json'));
+    await poll(page, (c) => __ic.errors.length > c, before2, 'an indicator-chart:error event from the div');
+    const div = await page.evaluate(inspectCharts, ['society']);
+    expect(!div[0].problem && div[0].ink > 200 && div[0].alerts.length === 1 && div[0].alerts[0].includes('charts/missing-div.json'),
+      'the div should keep its chart and show a notice', div[0]);
+    const c2 = await page.evaluate(() => __ic.rendered.filter((x) => x.id === 'society').length);
+    await page.evaluate(() => document.getElementById('society').setAttribute('data-src', 'charts/staff.json'));
+    await waitRenderedCount(page, 'society', c2 + 1);
+    const div2 = await page.evaluate(inspectCharts, ['society']);
+    expect(div2[0].alerts.length === 0 && div2[0].title === 'デジタル庁の職員構成', 'the new data-src should replace the chart', div2[0]);
+    expectCleanLog(log, 'index.html after the src tests', ['missing-refresh.json', 'missing-div.json']);
   });
   await page.close();
 

@@ -7,7 +7,7 @@
 
 use crate::dates::{PartialDate, Precision};
 use crate::locale::Locale;
-use crate::numfmt::{tick_label, value_text};
+use crate::numfmt::{tick_label, value_text, Notation};
 use crate::table::shared_decimals;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
@@ -47,12 +47,13 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
         measure,
         font: Font { size: theme.label_size, bold: false },
         locale: spec.locale,
+        notation: Notation::for_unit(spec.locale, spec.unit.as_deref()),
         decimals: shared_decimals(spec),
     };
 
     let legend_rows = ctx.legend_rows(width - 2.0 * PAD);
     let legend_height = if legend_rows.is_empty() { 0.0 } else { legend_rows.len() as f32 * LEGEND_ROW + 4.0 };
-    let top = PAD + if spec.unit.is_some() { ctx.font.size + 8.0 } else { ctx.font.size / 2.0 };
+    let top = PAD + if spec.unit.is_some() { ctx.font.size + 14.0 } else { ctx.font.size / 2.0 };
     let bottom = height - PAD - legend_height - ctx.font.size - TICK_GAP;
     if bottom - top < 40.0 || width < 80.0 {
         return scene; // Too small to draw anything readable; the page text still stands.
@@ -62,7 +63,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     // line, which shortens the plot, so the value axis is fitted once more.
     let fit_value_axis = |bottom: f32| {
         let axis = ctx.value_axis(((bottom - top) / MIN_TICK_SPACING).floor() as usize);
-        let labels: Vec<String> = axis.ticks.iter().map(|&v| tick_label(v, axis.step, ctx.locale)).collect();
+        let labels: Vec<String> = axis.ticks.iter().map(|&v| tick_label(v, axis.step, ctx.notation)).collect();
         let widest = labels.iter().map(|l| measure.width(l, ctx.font)).fold(0.0, f32::max);
         (axis, labels, PAD + widest + TICK_GAP)
     };
@@ -116,6 +117,7 @@ struct Ctx<'a> {
     measure: &'a dyn TextMeasure,
     font: Font,
     locale: Locale,
+    notation: Notation,
     /// Decimals shown on value labels: the data's own precision, at most 2, the same for all.
     decimals: usize,
 }
@@ -328,7 +330,7 @@ impl Ctx<'_> {
     }
 
     fn value_label(&self, value: f64) -> String {
-        let text = value_text(value, self.decimals, self.locale);
+        let text = value_text(value, self.decimals, self.notation);
         match self.spec.unit.as_deref() {
             Some("%") => text + "%",
             _ => text,

@@ -7,6 +7,41 @@ use crate::locale::Locale;
 /// The typographic minus: screen readers say "minus", and it lines up with the digits.
 const MINUS: char = '\u{2212}';
 
+/// How large numbers are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notation {
+    /// 万/億/兆/京: `9,852万` (Japanese).
+    Myriad,
+    /// k/M/B/T: `98.52M` (English).
+    Western,
+    /// Grouped digits only: `9,852` — when the unit already carries the scale (万枚, 千人,
+    /// 百万円, million yen), where `1万` would read as 1万万枚.
+    Plain,
+}
+
+impl Notation {
+    /// The notation for a locale and a chart's unit.
+    pub fn for_unit(locale: Locale, unit: Option<&str>) -> Notation {
+        let unit = unit.unwrap_or("").trim_start();
+        let lower = unit.to_ascii_lowercase();
+        let scaled = unit.starts_with(['万', '億', '兆', '京', '千', '百', '十'])
+            || ["thousand", "million", "billion", "trillion"].iter().any(|w| lower.starts_with(w));
+        match (scaled, locale) {
+            (true, _) => Notation::Plain,
+            (false, Locale::Ja) => Notation::Myriad,
+            (false, Locale::En) => Notation::Western,
+        }
+    }
+
+    fn units(self) -> &'static [(f64, &'static str)] {
+        match self {
+            Notation::Myriad => &JA_UNITS,
+            Notation::Western => &EN_UNITS,
+            Notation::Plain => &[],
+        }
+    }
+}
+
 const JA_UNITS: [(f64, &str); 4] = [(1e16, "京"), (1e12, "兆"), (1e8, "億"), (1e4, "万")];
 const EN_UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
 
@@ -50,11 +85,8 @@ fn grouped(value: f64, decimals: usize, trim_zeros: bool) -> String {
 /// A number in its largest fitting unit with up to `max_decimals` decimals:
 /// `98_520_000` → `9,852万`, `3.86e8` → `3.86億` (en: `98.52M`, `386M`).
 /// Below 10⁴ (10³ in English) the number is printed plainly.
-pub fn compact(value: f64, max_decimals: usize, locale: Locale) -> String {
-    let units: &[(f64, &str)] = match locale {
-        Locale::Ja => &JA_UNITS,
-        Locale::En => &EN_UNITS,
-    };
+pub fn compact(value: f64, max_decimals: usize, notation: Notation) -> String {
+    let units = notation.units();
     // The largest unit the value reaches; one up when rounding carries into it
     // (9,999.99万 is printed 1億, not 10,000万).
     let Some(mut index) = units.iter().position(|(size, _)| value.abs() >= *size) else {
@@ -81,34 +113,30 @@ pub fn decimals_for_step(step: f64) -> usize {
 
 /// Labels for axis ticks: each in its own unit, decimals just enough for the step
 /// (`0`, `2,000万`, `4,000万`, …, `1億`, `1.2億`).
-pub fn tick_label(value: f64, step: f64, locale: Locale) -> String {
+pub fn tick_label(value: f64, step: f64, notation: Notation) -> String {
     if value == 0.0 {
         return "0".into();
     }
-    let unit = unit_size(value.abs(), locale);
-    compact(value, decimals_for_step(step / unit), locale)
+    let unit = unit_size(value.abs(), notation);
+    compact(value, decimals_for_step(step / unit), notation)
 }
 
 /// A value for labels and text: 万/億 above 10⁴ (four significant digits), otherwise
 /// exactly `decimals` decimals so that a series reads with one precision (`39.0`, `45.8`).
-pub fn value_text(value: f64, decimals: usize, locale: Locale) -> String {
-    let unit = unit_size(value.abs(), locale);
+pub fn value_text(value: f64, decimals: usize, notation: Notation) -> String {
+    let unit = unit_size(value.abs(), notation);
     if unit > 1.0 {
         // 4 significant digits inside the unit: 9,852万, 3.86億 → "3.86億", 1.2345億 → "1.235億".
         let scaled = (value / unit).abs();
         let decimals = if scaled >= 1000.0 { 0 } else if scaled >= 100.0 { 1 } else if scaled >= 10.0 { 2 } else { 3 };
-        compact(value, decimals, locale)
+        compact(value, decimals, notation)
     } else {
         group_digits_fixed(value, decimals)
     }
 }
 
-fn unit_size(abs: f64, locale: Locale) -> f64 {
-    let units: &[(f64, &str)] = match locale {
-        Locale::Ja => &JA_UNITS,
-        Locale::En => &EN_UNITS,
-    };
-    units.iter().find(|(size, _)| abs >= *size).map_or(1.0, |(size, _)| *size)
+fn unit_size(abs: f64, notation: Notation) -> f64 {
+    notation.units().iter().find(|(size, _)| abs >= *size).map_or(1.0, |(size, _)| *size)
 }
 
 fn round_to(value: f64, decimals: usize) -> f64 {
@@ -119,7 +147,8 @@ fn round_to(value: f64, decimals: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Locale::{En, Ja};
+    const JA: Notation = Notation::Myriad;
+    const EN: Notation = Notation::Western;
 
     #[test]
     fn grouping_table() {
@@ -153,36 +182,47 @@ mod tests {
             (-84_840_000.0, 0, "−8,484万"),
         ];
         for &(v, d, want) in cases {
-            assert_eq!(compact(v, d, Ja), want, "{v}");
+            assert_eq!(compact(v, d, JA), want, "{v}");
         }
     }
 
     #[test]
     fn english_units_table() {
-        assert_eq!(compact(98_520_000.0, 2, En), "98.52M");
-        assert_eq!(compact(3.86e8, 0, En), "386M");
-        assert_eq!(compact(1_500.0, 1, En), "1.5k");
-        assert_eq!(compact(999.0, 0, En), "999");
-    assert_eq!(compact(999_999.0, 0, En), "1M");
+        assert_eq!(compact(98_520_000.0, 2, EN), "98.52M");
+        assert_eq!(compact(3.86e8, 0, EN), "386M");
+        assert_eq!(compact(1_500.0, 1, EN), "1.5k");
+        assert_eq!(compact(999.0, 0, EN), "999");
+    assert_eq!(compact(999_999.0, 0, EN), "1M");
     }
 
     #[test]
     fn tick_labels_use_just_enough_decimals() {
-        let ticks: Vec<String> = [0.0, 2e7, 4e7, 1e8, 1.2e8].iter().map(|&v| tick_label(v, 2e7, Ja)).collect();
+        let ticks: Vec<String> = [0.0, 2e7, 4e7, 1e8, 1.2e8].iter().map(|&v| tick_label(v, 2e7, JA)).collect();
         assert_eq!(ticks, ["0", "2,000万", "4,000万", "1億", "1.2億"]);
-        assert_eq!(tick_label(0.25, 0.25, Ja), "0.25");
-        assert_eq!(tick_label(80.0, 20.0, Ja), "80");
-        assert_eq!(tick_label(3.86e8, 1e6, Ja), "3.86億");
+        assert_eq!(tick_label(0.25, 0.25, JA), "0.25");
+        assert_eq!(tick_label(80.0, 20.0, JA), "80");
+        assert_eq!(tick_label(3.86e8, 1e6, JA), "3.86億");
     }
 
     #[test]
     fn value_text_keeps_four_significant_digits_in_units() {
-        assert_eq!(value_text(98_520_000.0, 1, Ja), "9,852万");
-        assert_eq!(value_text(385_987_000.0, 1, Ja), "3.86億");
-        assert_eq!(value_text(97.8, 1, Ja), "97.8");
-        assert_eq!(value_text(7983.0, 0, Ja), "7,983");
-        assert_eq!(value_text(39.0, 1, Ja), "39.0");
+        assert_eq!(value_text(98_520_000.0, 1, JA), "9,852万");
+        assert_eq!(value_text(385_987_000.0, 1, JA), "3.86億");
+        assert_eq!(value_text(97.8, 1, JA), "97.8");
+        assert_eq!(value_text(7983.0, 0, JA), "7,983");
+        assert_eq!(value_text(39.0, 1, JA), "39.0");
         assert_eq!(group_digits_fixed(-1234.5, 2), "−1,234.50");
+    }
+
+    #[test]
+    fn units_that_carry_a_scale_get_plain_numbers() {
+        assert_eq!(Notation::for_unit(Locale::Ja, Some("万枚")), Notation::Plain);
+        assert_eq!(Notation::for_unit(Locale::Ja, Some("百万円")), Notation::Plain);
+        assert_eq!(Notation::for_unit(Locale::En, Some("million yen")), Notation::Plain);
+        assert_eq!(Notation::for_unit(Locale::Ja, Some("枚")), Notation::Myriad);
+        assert_eq!(Notation::for_unit(Locale::En, Some("%")), Notation::Western);
+        assert_eq!(tick_label(10_000.0, 2_000.0, Notation::Plain), "10,000");
+        assert_eq!(value_text(9852.0, 0, Notation::Plain), "9,852");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::value_text;
+use crate::numfmt::{value_text, Notation};
 use crate::table::shared_decimals;
 use crate::spec::ChartSpec;
 
@@ -81,7 +81,8 @@ fn describe(spec: &ChartSpec) -> String {
     let locale = spec.locale;
     let decimals = shared_decimals(spec);
     let unit = spec.unit.as_deref().unwrap_or("");
-    let show = |v: f64| format!("{}{}", value_text(v, decimals, locale), unit);
+    let notation = Notation::for_unit(locale, spec.unit.as_deref());
+    let show = |v: f64| format!("{}{}", value_text(v, decimals, notation), unit);
     let mut sentences = Vec::new();
     for series in spec.series.iter().take(5) {
         let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();

@@ -153,3 +153,13 @@ fn the_data_table_holds_full_labels_and_exact_values() {
     assert_eq!(gaps.table().rows[0].1[0], "98,520,000");
     assert_eq!(gaps.table().rows[1].1[0], "no data");
 }
+
+#[test]
+fn a_unit_in_man_is_not_grouped_again() {
+    let (_, c) = fixtures().into_iter().find(|(n, _)| n == "mynumber-cards-man.json").unwrap();
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    let labels = texts(&scene);
+    assert!(labels.contains(&"10,000") && !labels.iter().any(|l| l.ends_with('万')), "{labels:?}");
+    assert!(labels.contains(&"9,852") && labels.contains(&"（万枚）"), "{labels:?}");
+    assert!(c.page_text().description.contains("9,852万枚"), "{}", c.page_text().description);
+}

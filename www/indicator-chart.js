@@ -424,11 +424,19 @@ class Controller {
   observe() {
     if (typeof ResizeObserver === 'function') {
       this.ro = new ResizeObserver((entries) => {
-        const r = entries[entries.length - 1].contentRect;
-        this.size = { w: r.width, h: r.height };
+        const entry = entries[entries.length - 1];
+        const r = entry.contentRect;
+        // Exact device pixels where the browser reports them, so the backing store maps 1:1
+        // onto the screen even at fractional ratios (125%, 150% zoom): no resampling blur.
+        const device = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
+        this.size = { w: r.width, h: r.height, dw: device ? device.inlineSize : 0, dh: device ? device.blockSize : 0 };
         this.schedule();
       });
-      this.ro.observe(this.plot);
+      try {
+        this.ro.observe(this.plot, { box: 'device-pixel-content-box' });
+      } catch (_) {
+        this.ro.observe(this.plot); // browsers without device-pixel boxes
+      }
     }
     this.watchDpr();
   }
@@ -460,10 +468,16 @@ class Controller {
       const r = this.plot.getBoundingClientRect();
       size = { w: r.width, h: r.height };
     }
-    const w = Math.floor(size.w);
-    const h = Math.floor(size.h);
-    if (w <= 0 || h <= 0) return null; // hidden: the ResizeObserver calls again when shown
     const dpr = window.devicePixelRatio || 1;
+    // Whole device pixels: the browser's own count when it is current, else the CSS size
+    // × DPR rounded down (never larger than the box). The CSS size is then derived from it,
+    // so the backing store maps 1:1 onto device pixels at any ratio.
+    const current = size.dw > 0 && size.dh > 0 && Math.abs(size.dw / dpr - size.w) < 1;
+    const dw = current ? size.dw : Math.floor(size.w * dpr + 1e-6);
+    const dh = current ? size.dh : Math.floor(size.h * dpr + 1e-6);
+    if (dw <= 0 || dh <= 0) return null; // hidden: the ResizeObserver calls again when shown
+    const w = dw / dpr;
+    const h = dh / dpr;
     const key = `${w}x${h}@${dpr}`;
     if (key === this.drawn) return null;
     try {

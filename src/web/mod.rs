@@ -14,6 +14,9 @@ use measure::CanvasMeasure;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// The largest backing-store side we ask a browser for, in device pixels.
+const MAX_BACKING: f64 = 16_384.0;
+
 /// A validated chart, owned by one widget on the page.
 #[wasm_bindgen(js_name = Chart)]
 pub struct WasmChart {
@@ -47,6 +50,9 @@ impl WasmChart {
     /// store of that size × `dpr` so lines and text stay crisp on HiDPI screens and at zoom.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement, css_width: f64, css_height: f64, dpr: f64) -> Result<(), JsValue> {
         let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(8.0) } else { 1.0 };
+        // Browsers refuse canvases beyond about 16k device pixels a side: trade sharpness for
+        // a chart that still draws in an enormous container.
+        let dpr = dpr.min(MAX_BACKING / css_width.max(1.0)).min(MAX_BACKING / css_height.max(1.0));
         if self.measure.is_none() {
             self.measure = Some(CanvasMeasure::new(canvas, self.chart_font_family()).map_err(|m| error_object(&m, "", "ja"))?);
         }

@@ -517,6 +517,90 @@ async function suite(browser, base) {
     const unhandled = await p.evaluate(() => __ic.unhandled);
     expect(unhandled.length === 0, 'unhandled rejections on errors.html', unhandled);
   });
+  await test('render(): every bad input from the issue names its path; huge inputs still draw', async () => {
+    const p = errorsPage.page;
+    const result = await p.evaluate(async () => {
+      const { render } = await import('/www/indicator-chart.js');
+      const base = () => ({ type: 'line', title: '保有率', categories: ['2021-11', '2022-07', '2024-08', '2025-07'],
+        series: [{ name: '保有率', values: [39, 45.8, 75, 79] }] });
+      const withValues = (values) => ({ ...base(), series: [{ name: 's', values }] });
+      const bad = {
+        'top-level array': [1, 2],
+        'top-level string': 'line',
+        'missing series': (() => { const s = base(); delete s.series; return s; })(),
+        'empty categories': { ...base(), categories: [], series: [{ name: 's', values: [] }] },
+        'all null': withValues([null, null, null, null]),
+        'NaN string': withValues([39, 'NaN', 75, 79]),
+        'Infinity string': withValues([39, 'Infinity', 75, 79]),
+        'NaN value': withValues([39, NaN, 75, 79]),
+        '1e308': withValues([1e308, 45.8, 75, 79]),
+        '-1e308': withValues([39, -1e308, 75, 79]),
+      };
+      const out = { bad: {}, good: {} };
+      const box = document.createElement('div');
+      document.body.append(box);
+      for (const [name, spec] of Object.entries(bad)) {
+        const host = document.createElement('div');
+        box.append(host);
+        try {
+          await render(host, spec);
+          out.bad[name] = { rejected: false };
+        } catch (e) {
+          const alert = host.shadowRoot && host.shadowRoot.querySelector('[role="alert"]');
+          out.bad[name] = { rejected: true, message: e.message, path: e.path, shown: alert ? alert.textContent : '' };
+        }
+      }
+      const n = 10000;
+      const categories = Array.from({ length: n }, (_, i) => `地点${i}`);
+      const values = categories.map((_, i) => Math.round(Math.sin(i / 100) * 1000) / 10);
+      const good = {
+        '10,000 categories (line)': { type: 'line', title: '1万点', categories, series: [{ name: 's', values }] },
+        '10,000 categories (column)': { type: 'column', title: '1万本', categories, series: [{ name: 's', values }] },
+        '5,000-character title': { ...base(), title: 'アナログ規制'.repeat(834).slice(0, 5000) },
+      };
+      for (const [name, spec] of Object.entries(good)) {
+        const host = document.createElement('div');
+        host.style.width = '640px';
+        box.append(host);
+        const painted = new Promise((ok) => host.addEventListener('indicator-chart:rendered', () => ok(true), { once: true }));
+        const started = performance.now();
+        try {
+          await render(host, spec);
+          await Promise.race([painted, new Promise((ok) => setTimeout(() => ok(false), 5000))]);
+          const title = host.shadowRoot.querySelector('[role="heading"]');
+          out.good[name] = { painted: await painted, ms: Math.round(performance.now() - started),
+            titleLength: title ? title.textContent.length : 0, overflow: host.scrollWidth > host.clientWidth + 1 };
+        } catch (e) {
+          out.good[name] = { painted: false, error: e.message };
+        }
+      }
+      box.remove();
+      return out;
+    });
+    const want = {
+      'top-level array': ['仕様全体', 'オブジェクト'],
+      'top-level string': ['仕様全体', 'オブジェクト'],
+      'missing series': ['series', '必須'],
+      'empty categories': ['categories', '空です'],
+      'all null': ['series', 'null'],
+      'NaN string': ['series[0].values[1]', '"NaN"'],
+      'Infinity string': ['series[0].values[1]', '"Infinity"'],
+      'NaN value': ['series[0].values[1]', 'NaN'],
+      '1e308': ['series[0].values[0]', '1e308'],
+      '-1e308': ['series[0].values[1]', '-1e308'],
+    };
+    for (const [name, needles] of Object.entries(want)) {
+      const r = result.bad[name];
+      expect(r && r.rejected, `${name}: render() should reject`, r);
+      expect(needles.every((s) => r.message.includes(s) && r.shown.includes(s)), `${name}: message and role=alert should name ${JSON.stringify(needles)}`, r);
+    }
+    for (const [name, r] of Object.entries(result.good)) {
+      expect(r.painted, `${name}: should render`, r);
+      expect(!r.overflow, `${name}: no horizontal overflow`, r);
+    }
+    expect(result.good['5,000-character title'].titleLength === 5000, 'the whole 5,000-character title is page text', result.good['5,000-character title']);
+    console.log(`# render times (ms, informational): ${Object.entries(result.good).map(([k, v]) => `${k} ${v.ms}`).join('; ')}`);
+  });
   await errorsPage.page.screenshot({ path: join(OUT, 'errors-dpr1.png'), fullPage: true }).catch((e) => report('screenshot errors-dpr1.png', e));
   await errorsPage.page.close();
 

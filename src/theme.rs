@@ -40,6 +40,48 @@ impl Color {
     }
 }
 
+/// The Digital Agency's dashboard palettes (policy-dashboard-assets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Blue,
+    LightBlue,
+    Cyan,
+    Green,
+    Orange,
+    Red,
+    SolidGray,
+}
+
+impl ThemeName {
+    pub const NAMES: &'static [&'static str] = &["Blue", "LightBlue", "Cyan", "Green", "Orange", "Red", "SolidGray"];
+
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        let all = [ThemeName::Blue, ThemeName::LightBlue, ThemeName::Cyan, ThemeName::Green, ThemeName::Orange, ThemeName::Red, ThemeName::SolidGray];
+        Self::NAMES.iter().position(|n| *n == name).map(|i| all[i])
+    }
+}
+
+/// How a line is stroked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LineDash {
+    #[default]
+    Solid,
+    Dashed,
+    Dotted,
+}
+
+/// The shape of a point marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MarkerShape {
+    #[default]
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    None,
+}
+
 /// Everything a renderer needs to know about the look.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {

@@ -17,6 +17,10 @@ pub enum Expected {
     NumberOrNull,
     DateString,
     HttpUrl,
+    Number,
+    Boolean,
+    HexColor,
+    StringOrObject,
 }
 
 impl Expected {
@@ -34,6 +38,10 @@ impl Expected {
                 "http:// または https:// で始まる URL",
                 "a URL starting with http:// or https://",
             ),
+            Expected::Number => locale.pick("数値", "a number"),
+            Expected::Boolean => locale.pick("true または false", "true or false"),
+            Expected::HexColor => locale.pick("色（\"#0017C1\" の形）", "a colour like \"#0017C1\""),
+            Expected::StringOrObject => locale.pick("文字列またはオブジェクト", "a string or an object"),
         }
     }
 }
@@ -59,6 +67,18 @@ pub enum Problem {
     OutOfRange { found: f64, limit: f64 },
     /// More items than a chart can show.
     TooMany { found: usize, limit: usize },
+    /// A field this chart type does not take (it belongs to other types).
+    NotForType { chart_type: &'static str, allowed: &'static [&'static str] },
+    /// A whole number outside its range.
+    IntegerRange { found: String, min: i64, max: i64 },
+    /// A negative value where only zero or more make sense (pie slices, 100% stacks).
+    Negative { found: f64 },
+    /// Values that add up to zero where a share must be computed.
+    ZeroTotal,
+    /// A category that is not in `categories`.
+    NotACategory { found: String },
+    /// An axis whose `min` is not below its `max`.
+    EmptyRange { min: f64, max: f64 },
 }
 
 /// A spec error: where, and what.
@@ -136,6 +156,22 @@ impl SpecError {
             Problem::OutOfRange { found, limit } => write!(out, "values beyond ±{limit:e} cannot be drawn (found {found:e})"),
             Problem::TooMany { found, limit } if ja => write!(out, "{limit} 個までです（{found} 個）"),
             Problem::TooMany { found, limit } => write!(out, "at most {limit} items (found {found})"),
+            Problem::NotForType { chart_type, allowed } if ja => {
+                write!(out, "{chart_type} では使えない項目です。使える項目: {}", allowed.join(", "))
+            }
+            Problem::NotForType { chart_type, allowed } => {
+                write!(out, "not used by {chart_type} charts. Allowed fields: {}", allowed.join(", "))
+            }
+            Problem::IntegerRange { found, min, max } if ja => write!(out, "{min} から {max} までの整数が必要です（{found}）"),
+            Problem::IntegerRange { found, min, max } => write!(out, "expected a whole number from {min} to {max} (found {found})"),
+            Problem::Negative { found } if ja => write!(out, "0 以上の値が必要です（{found}）"),
+            Problem::Negative { found } => write!(out, "expected zero or more (found {found})"),
+            Problem::ZeroTotal if ja => write!(out, "合計が 0 で、割合を計算できません"),
+            Problem::ZeroTotal => write!(out, "the values add up to 0, so no shares can be computed"),
+            Problem::NotACategory { found } if ja => write!(out, "categories にない値です（{}）", quote(found)),
+            Problem::NotACategory { found } => write!(out, "not one of the categories (found {})", quote(found)),
+            Problem::EmptyRange { min, max } if ja => write!(out, "min（{min}）は max（{max}）より小さい必要があります"),
+            Problem::EmptyRange { min, max } => write!(out, "min ({min}) must be below max ({max})"),
         };
     }
 }

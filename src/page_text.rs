@@ -6,7 +6,7 @@ use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{value_text, Notation};
 use crate::table::shared_decimals;
-use crate::spec::ChartSpec;
+use crate::spec::{ChartSpec, ChartType};
 
 /// Strings for the DOM around the canvas, already localised.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,12 +44,7 @@ impl PageText {
             Locale::Ja => format!("{}更新", d.label(locale)),
             Locale::En => format!("Updated {}", d.label(locale)),
         });
-        let kind = match (spec.chart_type, locale) {
-            (crate::spec::ChartType::Line, Locale::Ja) => "折れ線グラフ",
-            (crate::spec::ChartType::Line, Locale::En) => "line chart",
-            (crate::spec::ChartType::Column, Locale::Ja) => "縦棒グラフ",
-            (crate::spec::ChartType::Column, Locale::En) => "column chart",
-        };
+        let kind = chart_kind_name(spec.chart_type, locale);
         let alt_text = match locale {
             Locale::Ja => format!("{}（{}）", spec.title, kind),
             Locale::En => format!("{} ({})", spec.title, kind),
@@ -68,6 +63,21 @@ impl PageText {
             description: describe(spec),
         }
     }
+}
+
+/// What kind of chart this is, in words, for the accessible name.
+pub fn chart_kind_name(chart_type: ChartType, locale: Locale) -> &'static str {
+    let (ja, en) = match chart_type {
+        ChartType::Line => ("折れ線グラフ", "line chart"),
+        ChartType::Area => ("面グラフ", "area chart"),
+        ChartType::Column => ("縦棒グラフ", "column chart"),
+        ChartType::Bar => ("横棒グラフ", "bar chart"),
+        ChartType::Pie => ("円グラフ", "pie chart"),
+        ChartType::Donut => ("ドーナツグラフ", "donut chart"),
+        ChartType::Kpi => ("主要指標", "key figure"),
+        ChartType::Progress => ("進捗グラフ", "progress chart"),
+    };
+    locale.pick(ja, en)
 }
 
 /// A category as readers say it: dates in words (`2025年7月`), other labels as written.

@@ -1,4 +1,4 @@
-//! Layout: turns a validated spec and a size into a scene.
+//! Cartesian layout (line, area, column, bar): turns a validated spec and a size into a scene.
 //!
 //! Decides the value axis (nice ticks, 万/億 labels, zero included where honest), the
 //! category axis (a real time scale when every category is a date, otherwise even slots),
@@ -29,18 +29,9 @@ const MIN_TICK_SPACING: f32 = 36.0;
 const MARKER_LIMIT: usize = 60;
 const POINT_LABEL_LIMIT: usize = 12;
 
-/// Lays out `spec` in a `width` × `height` CSS-pixel box.
-pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure: &dyn TextMeasure) -> Scene {
-    let width = sane_length(width);
-    let height = sane_length(height);
-    let mut scene = Scene {
-        width,
-        height,
-        background: theme.background,
-        font_family: theme.font_family,
-        marks: vec![Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, fill: theme.background }],
-        points: Vec::new(),
-    };
+/// Lays out a cartesian `spec` on `scene` (already sized, with its background).
+pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
+    let (width, height) = (scene.width, scene.height);
     let ctx = Ctx {
         spec,
         theme,
@@ -56,7 +47,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     let top = PAD + if spec.unit.is_some() { ctx.font.size + 14.0 } else { ctx.font.size / 2.0 };
     let bottom = height - PAD - legend_height - ctx.font.size - TICK_GAP;
     if bottom - top < 40.0 || width < 80.0 {
-        return scene; // Too small to draw anything readable; the page text still stands.
+        return; // Too small to draw anything readable; the page text still stands.
     }
 
     // The value axis sets the left margin; long category labels may then need a second
@@ -70,7 +61,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     let right = width - PAD;
     let (mut value_axis, mut y_labels, mut left) = fit_value_axis(bottom);
     if right - left < 40.0 {
-        return scene;
+        return;
     }
     let mut x_axis = XAxis::new(spec, left, right);
     let mut x_labels = ctx.category_labels(&x_axis);
@@ -98,17 +89,12 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
         scene.marks.push(ctx.text(PAD, PAD, &text, HAlign::Start, VAlign::Top, theme.muted_text));
     }
 
-    ctx.draw_category_labels(&x_labels, &plot, width, &mut scene);
+    ctx.draw_category_labels(&x_labels, &plot, width, scene);
     match spec.chart_type {
-        ChartType::Column => ctx.columns(&x_axis, &plot, &mut scene),
-        ChartType::Line => ctx.lines(&x_axis, &plot, &mut scene),
+        ChartType::Column | ChartType::Bar => ctx.columns(&x_axis, &plot, scene),
+        _ => ctx.lines(&x_axis, &plot, scene),
     }
-    ctx.legend(&legend_rows, height - PAD - legend_height + 4.0, &mut scene);
-    scene
-}
-
-fn sane_length(v: f32) -> f32 {
-    if v.is_finite() { v.clamp(0.0, 100_000.0) } else { 0.0 }
+    ctx.legend(&legend_rows, height - PAD - legend_height + 4.0, scene);
 }
 
 struct Ctx<'a> {
@@ -204,12 +190,12 @@ impl Ctx<'_> {
         let values = self.spec.series.iter().flat_map(|s| s.values.iter().flatten().copied());
         let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
         let (lo, hi) = match self.spec.chart_type {
-            // Bars encode length from zero: zero is always on the axis.
-            ChartType::Column => (min.min(0.0), max.max(0.0)),
+            // Bars and areas encode length from zero: zero is always on the axis.
+            ChartType::Column | ChartType::Bar | ChartType::Area => (min.min(0.0), max.max(0.0)),
             // Lines may zoom in, but only when the data sit far from zero.
-            ChartType::Line if min >= 0.0 && min < max * 0.6 => (0.0, max),
-            ChartType::Line if max <= 0.0 && max > min * 0.6 => (min, 0.0),
-            ChartType::Line => (min, max),
+            _ if min >= 0.0 && min < max * 0.6 => (0.0, max),
+            _ if max <= 0.0 && max > min * 0.6 => (min, 0.0),
+            _ => (min, max),
         };
         let ticks = nice_ticks(lo, hi, max_ticks.clamp(2, 8));
         ValueAxis { step: ticks.step, lo: ticks.min, hi: ticks.max, ticks: ticks.values }
@@ -463,14 +449,14 @@ impl Ctx<'_> {
             for (series, name, item_width) in row {
                 let color = self.theme.series_color(*series);
                 match self.spec.chart_type {
-                    ChartType::Column => scene.marks.push(Mark::Rect {
+                    ChartType::Column | ChartType::Bar => scene.marks.push(Mark::Rect {
                         x,
                         y: y - LEGEND_SWATCH / 2.0,
                         w: LEGEND_SWATCH,
                         h: LEGEND_SWATCH,
                         fill: color,
                     }),
-                    ChartType::Line => {
+                    _ => {
                         scene.marks.push(Mark::Rule { x1: x, y1: y, x2: x + LEGEND_SWATCH, y2: y, width: 2.0, color });
                         scene.marks.push(Mark::Circle { cx: x + LEGEND_SWATCH / 2.0, cy: y, r: 4.0, fill: color, ring: Some(self.theme.background) });
                     }

@@ -2,7 +2,7 @@
 //! drawn. Canvas and SVG renderers only walk it; tests snapshot it; tooltips and keyboard
 //! focus (later) read its `points`.
 
-use crate::theme::Color;
+use crate::theme::{Color, LineDash, MarkerShape};
 
 /// Horizontal text alignment relative to the anchor point.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,16 +23,49 @@ pub enum VAlign {
 /// One drawing instruction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mark {
-    /// A filled rectangle (bars, legend swatches, background).
-    Rect { x: f32, y: f32, w: f32, h: f32, fill: Color },
+    /// A filled rectangle (bars, legend swatches, background); `stroke` outlines light fills
+    /// that would otherwise fall under 3:1 against the background.
+    Rect { x: f32, y: f32, w: f32, h: f32, fill: Color, stroke: Option<Color> },
     /// A horizontal or vertical rule (gridlines, axes); drawn snapped to device pixels.
     Rule { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, color: Color },
-    /// An open polyline (a line series between gaps).
-    Polyline { points: Vec<(f32, f32)>, width: f32, color: Color },
-    /// A marker: filled circle with an optional ring in the background colour.
-    Circle { cx: f32, cy: f32, r: f32, fill: Color, ring: Option<Color> },
+    /// An open polyline (a line series between gaps), solid, dashed or dotted.
+    Polyline { points: Vec<(f32, f32)>, width: f32, color: Color, dash: LineDash },
+    /// A filled closed polygon (pie wedges, areas), optionally outlined.
+    Polygon { points: Vec<(f32, f32)>, fill: Color, stroke: Option<(Color, f32)> },
+    /// A point marker of radius `r` (circle, square, triangle, diamond), with an optional
+    /// ring in the background colour that separates it from lines beneath.
+    Marker { cx: f32, cy: f32, r: f32, shape: MarkerShape, fill: Color, ring: Option<Color> },
     /// Text; `width` is the measured width used by layout (for overlap checks).
     Text { x: f32, y: f32, text: String, size: f32, bold: bool, color: Color, h: HAlign, v: VAlign, width: f32 },
+}
+
+/// Dash and gap lengths of a line style, as multiples of the line width.
+pub fn dash_pattern(dash: LineDash) -> &'static [f32] {
+    match dash {
+        LineDash::Solid => &[],
+        LineDash::Dashed => &[4.0, 2.5],
+        LineDash::Dotted => &[1.0, 1.5],
+    }
+}
+
+/// The outline of a marker shape centred at (cx, cy), as polygon points; `None` for circles.
+pub fn marker_outline(shape: MarkerShape, cx: f32, cy: f32, r: f32) -> Option<Vec<(f32, f32)>> {
+    match shape {
+        MarkerShape::Circle | MarkerShape::None => None,
+        // Squares and diamonds of equal area to the circle read as the same weight.
+        MarkerShape::Square => {
+            let h = r * 0.886;
+            Some(vec![(cx - h, cy - h), (cx + h, cy - h), (cx + h, cy + h), (cx - h, cy + h)])
+        }
+        MarkerShape::Diamond => {
+            let h = r * 1.253;
+            Some(vec![(cx, cy - h), (cx + h, cy), (cx, cy + h), (cx - h, cy)])
+        }
+        MarkerShape::Triangle => {
+            let h = r * 1.35;
+            Some(vec![(cx, cy - h), (cx + h * 0.866, cy + h * 0.5), (cx - h * 0.866, cy + h * 0.5)])
+        }
+    }
 }
 
 /// A plotted data point, for hit testing, tooltips and keyboard focus.

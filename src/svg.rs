@@ -4,9 +4,9 @@
 //! Text is escaped, never markup: a title of `<img onerror=…>` stays characters.
 
 use crate::page_text::PageText;
-use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::scene::{dash_pattern, marker_outline, HAlign, Mark, Scene, VAlign};
 use crate::text::{truncate_to_width, Font, TextMeasure};
-use crate::theme::{Color, Theme};
+use crate::theme::{Color, MarkerShape, Theme};
 use std::fmt::Write;
 
 /// Where the text baseline sits relative to the em box, as a fraction of the font size
@@ -83,8 +83,12 @@ pub fn render_svg_document(scene: &Scene, page: &PageText, theme: &Theme, measur
 fn write_marks(out: &mut String, scene: &Scene) {
     for mark in &scene.marks {
         match mark {
-            Mark::Rect { x, y, w, h, fill } => {
-                let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#, num(*x), num(*y), num(*w), num(*h), fill.css());
+            Mark::Rect { x, y, w, h, fill, stroke } => {
+                let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}""#, num(*x), num(*y), num(*w), num(*h), fill.css());
+                if let Some(stroke) = stroke {
+                    let _ = write!(out, r#" stroke="{}" stroke-width="1""#, stroke.css());
+                }
+                out.push_str("/>");
             }
             Mark::Rule { x1, y1, x2, y2, width, color } => {
                 let _ = write!(
@@ -98,27 +102,53 @@ fn write_marks(out: &mut String, scene: &Scene) {
                     num(*width)
                 );
             }
-            Mark::Polyline { points, width, color } => {
+            Mark::Polyline { points, width, color, dash } => {
                 out.push_str(r#"<polyline fill="none" stroke-linejoin="round" stroke-linecap="round" points=""#);
-                for (i, (x, y)) in points.iter().enumerate() {
-                    if i > 0 {
-                        out.push(' ');
-                    }
-                    let _ = write!(out, "{},{}", num(*x), num(*y));
-                }
-                let _ = write!(out, r#"" stroke="{}" stroke-width="{}"/>"#, color.css(), num(*width));
-            }
-            Mark::Circle { cx, cy, r, fill, ring } => {
-                let _ = write!(out, r#"<circle cx="{}" cy="{}" r="{}" fill="{}""#, num(*cx), num(*cy), num(*r), fill.css());
-                if let Some(ring) = ring {
-                    let _ = write!(out, r#" stroke="{}" stroke-width="1.5""#, ring.css());
+                write_points(out, points);
+                let _ = write!(out, r#"" stroke="{}" stroke-width="{}""#, color.css(), num(*width));
+                let pattern = dash_pattern(*dash);
+                if !pattern.is_empty() {
+                    let lengths: Vec<String> = pattern.iter().map(|p| num(p * width)).collect();
+                    let _ = write!(out, r#" stroke-dasharray="{}""#, lengths.join(" "));
                 }
                 out.push_str("/>");
+            }
+            Mark::Polygon { points, fill, stroke } => {
+                out.push_str(r#"<polygon points=""#);
+                write_points(out, points);
+                let _ = write!(out, r#"" fill="{}""#, fill.css());
+                if let Some((color, width)) = stroke {
+                    let _ = write!(out, r#" stroke="{}" stroke-width="{}" stroke-linejoin="round""#, color.css(), num(*width));
+                }
+                out.push_str("/>");
+            }
+            Mark::Marker { cx, cy, r, shape, fill, ring } => {
+                let ring_attrs = ring.map(|c| format!(r#" stroke="{}" stroke-width="1.5""#, c.css())).unwrap_or_default();
+                match marker_outline(*shape, *cx, *cy, *r) {
+                    None if *shape == MarkerShape::None => {}
+                    None => {
+                        let _ = write!(out, r#"<circle cx="{}" cy="{}" r="{}" fill="{}"{ring_attrs}/>"#, num(*cx), num(*cy), num(*r), fill.css());
+                    }
+                    Some(points) => {
+                        out.push_str(r#"<polygon points=""#);
+                        write_points(out, &points);
+                        let _ = write!(out, r#"" fill="{}"{ring_attrs}/>"#, fill.css());
+                    }
+                }
             }
             Mark::Text { x, y, text, size, bold, color, h, v, .. } => {
                 write_text(out, *x, *y, text, Font { size: *size, bold: *bold }, *color, *h, *v);
             }
         }
+    }
+}
+
+fn write_points(out: &mut String, points: &[(f32, f32)]) {
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{},{}", num(*x), num(*y));
     }
 }
 

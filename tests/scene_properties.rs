@@ -113,7 +113,7 @@ fn extreme_but_valid_values_and_gaps() {
         assert!(p.y.is_finite() && p.y >= 0.0 && p.y <= 320.0, "{p:?}");
     }
     // Isolated points between gaps still get a marker.
-    let circles = scene.marks.iter().filter(|m| matches!(m, Mark::Circle { .. })).count();
+    let circles = scene.marks.iter().filter(|m| matches!(m, Mark::Marker { .. })).count();
     assert!(circles >= 3);
     let one = chart(r#"{"type":"column","title":"t","categories":["a"],"series":[{"name":"s","values":[0]}]}"#);
     assert_eq!(one.scene(640.0, 320.0, &EstimatedMeasure).points.len(), 1);

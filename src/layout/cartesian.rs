@@ -12,7 +12,7 @@ use crate::table::shared_decimals;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
 use crate::text::{truncate_to_width, Font, TextMeasure};
-use crate::theme::Theme;
+use crate::theme::{LineDash, MarkerShape, Theme};
 use crate::ticks::{nice_ticks, time_ticks};
 
 const PAD: f32 = 8.0;
@@ -335,7 +335,7 @@ impl Ctx<'_> {
                 let Some(value) = *value else { continue };
                 let x = axis.centers[i] - group / 2.0 + bar * s as f32;
                 let y = plot.y(value);
-                scene.marks.push(Mark::Rect { x, y: y.min(zero), w: bar, h: (y - zero).abs(), fill: color });
+                scene.marks.push(Mark::Rect { x, y: y.min(zero), w: bar, h: (y - zero).abs(), fill: color, stroke: None });
                 scene.points.push(PlottedPoint { series: s, index: i, x: x + bar / 2.0, y });
                 labels.push((x + bar / 2.0, if value >= 0.0 { y - 4.0 } else { y + 4.0 }, value, bar));
             }
@@ -379,19 +379,19 @@ impl Ctx<'_> {
                 // A lone point between gaps gets a marker even in long series, or it would vanish.
                 if show_markers || run.len() == 1 {
                     for &(cx, cy) in &run {
-                        scene.marks.push(Mark::Circle { cx, cy, r: 4.0, fill: color, ring: Some(self.theme.background) });
+                        scene.marks.push(Mark::Marker { cx, cy, r: 4.0, shape: MarkerShape::Circle, fill: color, ring: Some(self.theme.background) });
                     }
                 }
                 if run.len() > 1 {
-                    scene.marks.push(Mark::Polyline { points: run, width: 2.0, color });
+                    scene.marks.push(Mark::Polyline { points: run, width: 2.0, color, dash: LineDash::Solid });
                 }
             }
         }
         // Markers above lines: move circles after polylines within the series marks.
-        let first_series_mark = scene.marks.iter().position(|m| matches!(m, Mark::Circle { .. } | Mark::Polyline { .. }));
+        let first_series_mark = scene.marks.iter().position(|m| matches!(m, Mark::Marker { .. } | Mark::Polyline { .. }));
         if let Some(start) = first_series_mark {
             let tail = scene.marks.split_off(start);
-            let (circles, others): (Vec<Mark>, Vec<Mark>) = tail.into_iter().partition(|m| matches!(m, Mark::Circle { .. }));
+            let (circles, others): (Vec<Mark>, Vec<Mark>) = tail.into_iter().partition(|m| matches!(m, Mark::Marker { .. }));
             scene.marks.extend(others);
             scene.marks.extend(circles);
         }
@@ -455,10 +455,11 @@ impl Ctx<'_> {
                         w: LEGEND_SWATCH,
                         h: LEGEND_SWATCH,
                         fill: color,
+                        stroke: None,
                     }),
                     _ => {
                         scene.marks.push(Mark::Rule { x1: x, y1: y, x2: x + LEGEND_SWATCH, y2: y, width: 2.0, color });
-                        scene.marks.push(Mark::Circle { cx: x + LEGEND_SWATCH / 2.0, cy: y, r: 4.0, fill: color, ring: Some(self.theme.background) });
+                        scene.marks.push(Mark::Marker { cx: x + LEGEND_SWATCH / 2.0, cy: y, r: 4.0, shape: MarkerShape::Circle, fill: color, ring: Some(self.theme.background) });
                     }
                 }
                 scene.marks.push(self.text(x + LEGEND_SWATCH + 6.0, y, name, HAlign::Start, VAlign::Middle, self.theme.text));

@@ -20,7 +20,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
         height,
         background: theme.background,
         font_family: theme.font_family,
-        marks: vec![Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, fill: theme.background }],
+        marks: vec![Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, fill: theme.background, stroke: None }],
         points: Vec::new(),
     };
     match spec.chart_type {

@@ -32,9 +32,11 @@ pub struct PageText {
 impl PageText {
     pub fn of(spec: &ChartSpec) -> PageText {
         let locale = spec.locale;
-        let source_line = spec.source.as_ref().map(|s| match locale {
-            Locale::Ja => format!("出典：{}", s.label),
-            Locale::En => format!("Source: {}", s.label),
+        let source_line = spec.source.as_ref().map(|s| match (locale, s.derived) {
+            (Locale::Ja, false) => format!("出典：{}", s.label),
+            (Locale::Ja, true) => format!("出典：{}を加工して作成", s.label),
+            (Locale::En, false) => format!("Source: {}", s.label),
+            (Locale::En, true) => format!("Source: derived from {}", s.label),
         });
         let as_of_text = spec.as_of.map(|d| match locale {
             Locale::Ja => format!("{}時点", d.label(locale)),

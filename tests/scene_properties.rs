@@ -163,3 +163,89 @@ fn a_unit_in_man_is_not_grouped_again() {
     assert!(labels.contains(&"9,852") && labels.contains(&"（万枚）"), "{labels:?}");
     assert!(c.page_text().description.contains("9,852万枚"), "{}", c.page_text().description);
 }
+
+fn fixture(name: &str) -> Chart {
+    fixtures().into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no fixture {name}")).1
+}
+
+#[test]
+fn percent_stacks_fill_the_axis_and_label_the_authors_values() {
+    let c = fixture("survey-percent-bar.json");
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    let labels = texts(&scene);
+    // The author's percentages are printed as given (they add to 99.9 and 100.0)...
+    for v in ["48.0%", "39.1%", "12.8%", "50.9%", "38.0%", "11.1%"] {
+        assert!(labels.contains(&v), "{v} missing: {labels:?}");
+    }
+    // ...while each stack is normalised to fill exactly 0–100%.
+    assert!(labels.contains(&"100") && labels.contains(&"0"), "{labels:?}");
+    // Bars of the two stacks: group segments by row (their y) and compare where rows end.
+    let mut rows: std::collections::BTreeMap<i32, f32> = Default::default();
+    for m in &scene.marks {
+        if let Mark::Rect { x, y, w, h, .. } = m {
+            if *h > 20.0 && *h < 100.0 {
+                let end = rows.entry(y.round() as i32).or_insert(0.0);
+                *end = end.max(x + w);
+            }
+        }
+    }
+    let ends: Vec<f32> = rows.values().copied().collect();
+    assert_eq!(ends.len(), 2, "two stacked rows: {rows:?}");
+    assert!((ends[0] - ends[1]).abs() < 0.5, "both stacks end at 100%: {ends:?}");
+}
+
+#[test]
+fn horizontal_bars_put_long_names_on_the_left() {
+    let c = fixture("analog-bar.json");
+    for width in [320.0, 640.0] {
+        let scene = c.scene(width, 400.0, &EstimatedMeasure);
+        let left_labels: Vec<_> = scene
+            .marks
+            .iter()
+            .filter_map(|m| if let Mark::Text { text, h: indicator_chart::scene::HAlign::End, x, .. } = m { Some((text.clone(), *x)) } else { None })
+            .filter(|(t, _)| !t.chars().all(|c| c.is_ascii_digit() || c == ','))
+            .collect();
+        let joined: String = left_labels.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(joined.contains("目視") && joined.contains("その他"), "{width}: {left_labels:?}");
+        assert!(texts(&scene).contains(&"991"), "value labels at bar ends at {width}px");
+        // Bars grow rightwards from the same baseline.
+        let xs: Vec<f32> = scene.points.iter().map(|p| p.x).collect();
+        assert!(xs[7] > xs[0] && xs[2] < xs[0], "{xs:?}");
+    }
+}
+
+#[test]
+fn combo_measures_the_line_on_the_right_axis() {
+    let c = fixture("combo-cards-rate.json");
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    let labels = texts(&scene);
+    assert!(labels.contains(&"（万枚）") && labels.contains(&"（%）"), "{labels:?}");
+    assert!(labels.contains(&"100") && labels.contains(&"10,000"), "both axes labelled: {labels:?}");
+    let line_points: Vec<_> = scene.points.iter().filter(|p| p.series == 1).collect();
+    let column_points: Vec<_> = scene.points.iter().filter(|p| p.series == 0).collect();
+    assert_eq!((line_points.len(), column_points.len()), (3, 3));
+    // The line is drawn to its own 0–100 scale: 39 → 75 → 79 keeps its proportions.
+    let ratio = (line_points[0].y - line_points[2].y) / (line_points[1].y - line_points[2].y);
+    assert!((ratio - 10.0).abs() < 0.05, "(79-39)/(79-75) = 10, got {ratio}");
+    // And columns to theirs: 9,852 is 98.5% of the 10,000 top, 5,007 is 50.1%.
+    let col_ratio = (column_points[2].y - column_points[0].y) / (column_points[1].y - column_points[0].y);
+    assert!((col_ratio - (9852.0 - 5007.0) / (9308.0 - 5007.0)).abs() < 0.01, "{col_ratio}");
+}
+
+#[test]
+fn annotations_draw_a_reference_line_a_band_and_a_point_note() {
+    let c = fixture("area-annotations.json");
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    let labels = texts(&scene);
+    assert!(labels.iter().any(|l| l.starts_with("人口の半数")), "{labels:?}");
+    assert!(labels.contains(&"直近") && labels.contains(&"9,852万枚"), "{labels:?}");
+    assert!(scene.marks.iter().any(|m| matches!(m, Mark::Polyline { dash: indicator_chart::theme::LineDash::Dashed, .. })));
+    assert!(scene.marks.iter().any(|m| matches!(m, Mark::Polygon { .. })), "the area is filled");
+    assert!(labels.contains(&"100"), "yAxis.max fixes the top: {labels:?}");
+}
+
+#[test]
+fn derived_sources_say_so() {
+    let c = fixture("combo-cards-rate.json");
+    assert_eq!(c.page_text().source_line.as_deref(), Some("出典：デジタル庁「活動報告及び今後の取組」（2025年9月5日）ほかを加工して作成"));
+}

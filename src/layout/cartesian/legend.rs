@@ -1,0 +1,75 @@
+//! The legend under the plot (DADS puts it at the bottom): each series' swatch drawn the
+//! way the series is (bar square, or line with its dash and marker), wrapped into rows.
+
+use super::stack::SeriesLook;
+use super::{Ctx, PAD};
+use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::spec::SeriesKind;
+use crate::text::truncate_to_width;
+
+pub const ROW: f32 = 24.0;
+const SWATCH: f32 = 18.0;
+const ITEM_GAP: f32 = 16.0;
+
+/// A legend item: series index, (possibly cut) name, its width with the swatch.
+pub type Item = (usize, String, f32);
+
+/// Items packed into rows that fit `width`; empty for a single series.
+pub fn rows(ctx: &Ctx, width: f32) -> Vec<Vec<Item>> {
+    if ctx.spec.series.len() < 2 {
+        return Vec::new();
+    }
+    let mut rows: Vec<Vec<Item>> = vec![Vec::new()];
+    let mut used = 0.0;
+    for (i, series) in ctx.spec.series.iter().enumerate() {
+        let room = (width - SWATCH - 6.0).max(20.0);
+        let (name, _) = truncate_to_width(&series.name, room, ctx.font, ctx.measure);
+        let item = SWATCH + 6.0 + ctx.width(&name);
+        if used > 0.0 && used + item > width {
+            rows.push(Vec::new());
+            used = 0.0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push((i, name, item));
+        }
+        used += item + ITEM_GAP;
+    }
+    rows
+}
+
+pub fn height(rows: &[Vec<Item>]) -> f32 {
+    if rows.is_empty() { 0.0 } else { rows.len() as f32 * ROW + 4.0 }
+}
+
+pub fn draw(ctx: &Ctx, rows: &[Vec<Item>], looks: &[SeriesLook], top: f32, scene: &mut Scene) {
+    for (r, row) in rows.iter().enumerate() {
+        let y = top + r as f32 * ROW + ROW / 2.0;
+        let mut x = PAD;
+        for (series, name, item_width) in row {
+            let look = &looks[*series];
+            match look.kind {
+                SeriesKind::Column | SeriesKind::Area => scene.marks.push(Mark::Rect {
+                    x,
+                    y: y - 7.0,
+                    w: 14.0,
+                    h: 14.0,
+                    fill: look.color,
+                    stroke: look.outline,
+                }),
+                SeriesKind::Line => {
+                    scene.marks.push(Mark::Polyline { points: vec![(x, y), (x + SWATCH, y)], width: 2.0, color: look.color, dash: look.dash });
+                    scene.marks.push(Mark::Marker {
+                        cx: x + SWATCH / 2.0,
+                        cy: y,
+                        r: 4.0,
+                        shape: look.marker,
+                        fill: look.color,
+                        ring: Some(ctx.theme.background),
+                    });
+                }
+            }
+            scene.marks.push(ctx.text(x + SWATCH + 6.0, y, name, HAlign::Start, VAlign::Middle, ctx.theme.text));
+            x += item_width + ITEM_GAP;
+        }
+    }
+}

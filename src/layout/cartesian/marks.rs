@@ -1,0 +1,237 @@
+//! The data marks: grouped or stacked bars (vertical or horizontal), areas, lines with
+//! their markers, and value labels where they fit without colliding.
+
+use super::stack::SeriesLook;
+use super::{Ctx, Frame};
+use crate::numfmt::group_digits_fixed;
+use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
+use crate::spec::{AxisSide, SeriesKind, Stacking};
+use crate::theme::{Color, MarkerShape};
+
+pub const MARKER_LIMIT: usize = 60;
+const POINT_LABEL_LIMIT: usize = 12;
+const BAR_LABEL_LIMIT: usize = 60;
+
+type Spans = [Vec<Option<(f64, f64)>>];
+
+/// Areas first (they lie underneath), then bars, then lines, then markers on top.
+pub fn draw(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene: &mut Scene) {
+    for (s, look) in looks.iter().enumerate() {
+        if look.kind == SeriesKind::Area {
+            area(ctx, frame, s, look, spans, scene);
+        }
+    }
+    bars(ctx, frame, looks, spans, scene);
+    let mut markers = Vec::new();
+    for (s, look) in looks.iter().enumerate() {
+        if look.kind == SeriesKind::Line {
+            line(ctx, frame, s, look, spans, scene, &mut markers);
+        }
+    }
+    scene.marks.extend(markers);
+    if looks.len() == 1 && looks[0].kind == SeriesKind::Line && frame.at.centers.len() <= POINT_LABEL_LIMIT {
+        point_labels(ctx, scene);
+    }
+}
+
+/// Categories in axis order (time axes may list dates out of order).
+fn order(frame: &Frame) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..frame.at.centers.len()).collect();
+    order.sort_by(|a, b| frame.at.centers[*a].total_cmp(&frame.at.centers[*b]));
+    order
+}
+
+fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, scene: &mut Scene) {
+    let stacked = ctx.spec.stacking != Stacking::None;
+    let mut fill = look.color;
+    fill.a = if stacked { 217 } else { 64 };
+    let mut runs: Vec<Vec<(usize, (f64, f64))>> = vec![Vec::new()];
+    for i in order(frame) {
+        match spans[s][i] {
+            Some(span) => runs.last_mut().map(|r| r.push((i, span))).unwrap_or(()),
+            None if runs.last().is_some_and(|r| !r.is_empty()) => runs.push(Vec::new()),
+            None => {}
+        }
+    }
+    for run in runs.iter().filter(|r| !r.is_empty()) {
+        let top: Vec<(f32, f32)> =
+            run.iter().map(|(i, (_, hi))| frame.point(frame.at.centers[*i], frame.value(look.axis, *hi))).collect();
+        let mut outline = top.clone();
+        outline.extend(run.iter().rev().map(|(i, (lo, _))| frame.point(frame.at.centers[*i], frame.value(look.axis, *lo))));
+        scene.marks.push(Mark::Polygon { points: outline, fill, stroke: None });
+        if top.len() > 1 {
+            scene.marks.push(Mark::Polyline { points: top, width: 2.0, color: look.color, dash: look.dash });
+        }
+        for (i, (_, hi)) in run {
+            let (x, y) = frame.point(frame.at.centers[*i], frame.value(look.axis, *hi));
+            scene.points.push(PlottedPoint { series: s, index: *i, x, y });
+        }
+    }
+}
+
+fn bars(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene: &mut Scene) {
+    let columns: Vec<usize> = (0..looks.len()).filter(|&s| looks[s].kind == SeriesKind::Column).collect();
+    if columns.is_empty() {
+        return;
+    }
+    let stacked = ctx.spec.stacking != Stacking::None;
+    // Lanes side by side in a category: one per series, or one per stacked axis.
+    let lane_of = |s: usize| -> usize {
+        if stacked {
+            let axes_before = [AxisSide::Left, AxisSide::Right]
+                .iter()
+                .take_while(|a| **a != looks[s].axis)
+                .filter(|a| columns.iter().any(|&c| looks[c].axis == **a))
+                .count();
+            axes_before
+        } else {
+            columns.iter().position(|&c| c == s).unwrap_or(0)
+        }
+    };
+    let lanes = (0..columns.len()).map(|k| lane_of(columns[k])).max().unwrap_or(0) + 1;
+    let group = (frame.at.slot * 0.7).min(lanes as f32 * 64.0);
+    let lane = group / lanes as f32;
+    let mut labels = Vec::new();
+    for &s in &columns {
+        let look = &looks[s];
+        for (i, span) in spans[s].iter().enumerate() {
+            let Some((lo, hi)) = *span else { continue };
+            let c0 = frame.at.centers[i] - group / 2.0 + lane * lane_of(s) as f32;
+            let (a, b) = (frame.value(look.axis, lo), frame.value(look.axis, hi));
+            let rect = frame.rect(c0, c0 + lane, a, b);
+            scene.marks.push(Mark::Rect { x: rect.0, y: rect.1, w: rect.2, h: rect.3, fill: look.color, stroke: look.outline });
+            let value = ctx.spec.series[s].values[i].unwrap_or(0.0);
+            let tip = if value >= 0.0 { b } else { a };
+            let (x, y) = frame.point(c0 + lane / 2.0, tip);
+            scene.points.push(PlottedPoint { series: s, index: i, x, y });
+            labels.push(BarLabel { series: s, index: i, center: c0 + lane / 2.0, lane, from: a, to: b, value, fill: look.color });
+        }
+    }
+    if labels.len() <= BAR_LABEL_LIMIT {
+        if stacked {
+            stacked_labels(ctx, frame, &labels, spans, scene);
+        } else {
+            end_labels(ctx, frame, &labels, scene);
+        }
+    }
+}
+
+struct BarLabel {
+    series: usize,
+    index: usize,
+    center: f32,
+    lane: f32,
+    from: f32,
+    to: f32,
+    value: f64,
+    fill: Color,
+}
+
+/// Values at the bar ends, when every one fits its bar's width (vertical) or the room to
+/// the plot's edge (horizontal).
+fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) {
+    let texts: Vec<String> = labels.iter().map(|l| ctx.value_label(l.series, l.index, l.value)).collect();
+    let marks: Vec<Mark> = labels
+        .iter()
+        .zip(&texts)
+        .map(|(l, text)| {
+            let positive = l.value >= 0.0;
+            let tip = if positive { l.to.min(l.from).min(l.to) } else { l.from.max(l.to) };
+            if frame.horizontal {
+                let end = if positive { l.from.max(l.to) + 4.0 } else { l.from.min(l.to) - 4.0 };
+                let h = if positive { HAlign::Start } else { HAlign::End };
+                ctx.text(end, l.center, text, h, VAlign::Middle, ctx.theme.text)
+            } else {
+                let y = if positive { tip - 4.0 } else { tip + 4.0 };
+                let v = if positive { VAlign::Bottom } else { VAlign::Top };
+                ctx.text(l.center, y, text, HAlign::Middle, v, ctx.theme.text)
+            }
+        })
+        .collect();
+    let fit = labels.iter().zip(&marks).all(|(l, m)| {
+        let Some(b) = m.text_bbox() else { return false };
+        if frame.horizontal {
+            b.x1 <= scene.width - 2.0 && b.y1 - b.y0 <= l.lane + 6.0
+        } else {
+            b.x1 - b.x0 <= l.lane + 4.0 && b.y0 >= 0.0
+        }
+    });
+    if fit {
+        scene.marks.extend(marks);
+    }
+}
+
+/// Values inside stacked segments that are long enough, in a colour that reads on the fill.
+/// In a 100% stack of counts the label is the share; of percentages, the author's value.
+fn stacked_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], spans: &Spans, scene: &mut Scene) {
+    let shares = ctx.spec.stacking == Stacking::Percent && ctx.spec.unit.as_deref() != Some("%");
+    for l in labels {
+        let text = if shares {
+            let (lo, hi) = spans[l.series][l.index].unwrap_or((0.0, 0.0));
+            format!("{}%", group_digits_fixed(hi - lo, 1))
+        } else {
+            ctx.value_label(l.series, l.index, l.value)
+        };
+        let length = (l.to - l.from).abs();
+        let width = ctx.width(&text);
+        let (along, across) = if frame.horizontal { (width + 6.0, ctx.font.size + 2.0) } else { (ctx.font.size + 4.0, width + 4.0) };
+        if length < along || l.lane < across {
+            continue;
+        }
+        let color = if l.fill.contrast(&ctx.theme.text) >= 4.5 { ctx.theme.text } else { ctx.theme.background };
+        let (x, y) = frame.point(l.center, (l.from + l.to) / 2.0);
+        scene.marks.push(ctx.text(x, y, &text, HAlign::Middle, VAlign::Middle, color));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn line(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, scene: &mut Scene, markers: &mut Vec<Mark>) {
+    let order = order(frame);
+    let show_markers = order.len() <= MARKER_LIMIT && look.marker != MarkerShape::None;
+    let mut runs: Vec<Vec<(f32, f32)>> = vec![Vec::new()];
+    for &i in &order {
+        match spans[s][i] {
+            Some((_, v)) => {
+                let p = frame.point(frame.at.centers[i], frame.value(look.axis, v));
+                runs.last_mut().map(|r| r.push(p)).unwrap_or(());
+                scene.points.push(PlottedPoint { series: s, index: i, x: p.0, y: p.1 });
+            }
+            None if runs.last().is_some_and(|r| !r.is_empty()) => runs.push(Vec::new()),
+            None => {}
+        }
+    }
+    for run in runs.into_iter().filter(|r| !r.is_empty()) {
+        // A lone point between gaps gets a marker even in long series, or it would vanish.
+        if show_markers || run.len() == 1 {
+            let shape = if look.marker == MarkerShape::None { MarkerShape::Circle } else { look.marker };
+            for &(cx, cy) in &run {
+                markers.push(Mark::Marker { cx, cy, r: 4.0, shape, fill: look.color, ring: Some(ctx.theme.background) });
+            }
+        }
+        if run.len() > 1 {
+            scene.marks.push(Mark::Polyline { points: run, width: 2.0, color: look.color, dash: look.dash });
+        }
+    }
+}
+
+/// Values above the points of a short single series, when none collide with anything.
+fn point_labels(ctx: &Ctx, scene: &mut Scene) {
+    let series = &ctx.spec.series[0];
+    let labels: Vec<Mark> = scene
+        .points
+        .iter()
+        .filter_map(|p| {
+            series.values[p.index].map(|v| ctx.text(p.x, p.y - 8.0, &ctx.value_label(0, p.index, v), HAlign::Middle, VAlign::Bottom, ctx.theme.text))
+        })
+        .collect();
+    let boxes: Vec<_> = labels.iter().filter_map(Mark::text_bbox).collect();
+    let inside = boxes.iter().all(|b| b.x0 >= 0.0 && b.x1 <= scene.width && b.y0 >= 0.0);
+    let existing: Vec<_> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+    let clear = boxes
+        .iter()
+        .enumerate()
+        .all(|(i, b)| boxes[i + 1..].iter().all(|o| !b.overlaps(o)) && existing.iter().all(|o| !b.overlaps(o)));
+    if inside && clear {
+        scene.marks.extend(labels);
+    }
+}

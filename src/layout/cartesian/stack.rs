@@ -1,0 +1,156 @@
+//! What each series draws and where its values sit on its axis: the effective kind of a
+//! series (combo charts mix them), its look (colour, marker, dash, outline) and the span
+//! each value covers once stacked (`normal`) or normalised (`percent`).
+
+use crate::spec::{AxisSide, ChartSpec, ChartType, SeriesKind, Stacking};
+use crate::theme::{Color, LineDash, MarkerShape, Theme};
+
+/// How one series is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeriesLook {
+    pub kind: SeriesKind,
+    pub axis: AxisSide,
+    pub color: Color,
+    pub marker: MarkerShape,
+    pub dash: LineDash,
+    /// An edge for fills too light to stand out alone (under 3:1 on the background).
+    pub outline: Option<Color>,
+}
+
+const MARKER_CYCLE: [MarkerShape; 4] = [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Triangle, MarkerShape::Diamond];
+const DASH_CYCLE: [LineDash; 3] = [LineDash::Solid, LineDash::Dashed, LineDash::Dotted];
+
+/// The look of every series. Colour is never the only difference: each series also gets
+/// its own marker shape, and when markers are off (long series) its own dash.
+pub fn series_looks(spec: &ChartSpec, theme: &Theme, markers_shown: bool) -> Vec<SeriesLook> {
+    let default_kind = match spec.chart_type {
+        ChartType::Line => SeriesKind::Line,
+        ChartType::Area => SeriesKind::Area,
+        _ => SeriesKind::Column,
+    };
+    let several = spec.series.len() > 1;
+    spec.series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let color = s.color.unwrap_or_else(|| theme.series_color(i));
+            let outline = (color.contrast(&theme.background) < 3.0).then_some(theme.baseline);
+            let dash = s.dash.unwrap_or(if several && !markers_shown { DASH_CYCLE[i % 3] } else { LineDash::Solid });
+            SeriesLook {
+                kind: if spec.chart_type == ChartType::Bar { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
+                axis: s.axis,
+                color,
+                marker: s.marker.unwrap_or(if several { MARKER_CYCLE[i % 4] } else { MarkerShape::Circle }),
+                dash,
+                outline,
+            }
+        })
+        .collect()
+}
+
+/// Where value `i` of series `s` sits on its axis: bars and areas span `lo..hi`, lines sit
+/// at `hi`. `spans[s][i]` is `None` for a gap.
+pub fn spans(spec: &ChartSpec, looks: &[SeriesLook]) -> Vec<Vec<Option<(f64, f64)>>> {
+    let n = spec.categories.len();
+    let mut out: Vec<Vec<Option<(f64, f64)>>> = spec
+        .series
+        .iter()
+        .zip(looks)
+        .map(|(s, look)| {
+            s.values
+                .iter()
+                .map(|v| v.map(|v| if look.kind == SeriesKind::Line { (v, v) } else { (0.0f64.min(v), 0.0f64.max(v)) }))
+                .collect()
+        })
+        .collect();
+    if spec.stacking == Stacking::None {
+        return out;
+    }
+    // Stack groups: the columns/areas measured on the same axis, in series order.
+    for axis in [AxisSide::Left, AxisSide::Right] {
+        let members: Vec<usize> =
+            (0..looks.len()).filter(|&s| looks[s].axis == axis && looks[s].kind != SeriesKind::Line).collect();
+        for i in 0..n {
+            let total: f64 = members.iter().filter_map(|&s| spec.series[s].values[i]).map(f64::abs).sum();
+            let scale = if spec.stacking == Stacking::Percent && total > 0.0 { 100.0 / total } else { 1.0 };
+            let (mut up, mut down) = (0.0, 0.0);
+            for &s in &members {
+                out[s][i] = spec.series[s].values[i].map(|v| {
+                    let v = v * scale;
+                    if v >= 0.0 {
+                        up += v;
+                        (up - v, up)
+                    } else {
+                        down += v;
+                        (down, down - v)
+                    }
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The data extent on one axis, from the spans of the series measured on it.
+pub fn extent(spans: &[Vec<Option<(f64, f64)>>], looks: &[SeriesLook], axis: AxisSide) -> Option<(f64, f64)> {
+    let mut range: Option<(f64, f64)> = None;
+    for (s, look) in looks.iter().enumerate() {
+        if look.axis != axis {
+            continue;
+        }
+        for (lo, hi) in spans[s].iter().flatten() {
+            let (a, b) = if look.kind == SeriesKind::Line { (*hi, *hi) } else { (*lo, *hi) };
+            range = Some(range.map_or((a, b), |(x, y)| (x.min(a), y.max(b))));
+        }
+    }
+    range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::Chart;
+    use crate::json::Json;
+
+    fn spec(text: &str) -> ChartSpec {
+        let json: Json = serde_json::from_str(text).unwrap();
+        Chart::from_json(&json).unwrap().spec().clone()
+    }
+
+    #[test]
+    fn percent_stacks_sum_to_100_per_category() {
+        let s = spec(r#"{"type":"column","title":"t","stacking":"percent","categories":["2023","2024"],
+            "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#);
+        let looks = series_looks(&s, &Theme::default(), true);
+        let spans = spans(&s, &looks);
+        for i in 0..2 {
+            let top = spans[2][i].unwrap().1;
+            assert!((top - 100.0).abs() < 1e-9, "category {i} ends at {top}");
+        }
+        // 48.0 / 99.9 of the 2023 answers: the share is computed, not assumed.
+        assert!((spans[0][0].unwrap().1 - 48.0 / 99.9 * 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn normal_stacks_separate_positive_and_negative() {
+        let s = spec(r#"{"type":"column","title":"t","stacking":"normal","categories":["a"],
+            "series":[{"name":"x","values":[5]},{"name":"y","values":[-3]},{"name":"z","values":[2]}]}"#);
+        let looks = series_looks(&s, &Theme::default(), true);
+        let spans = spans(&s, &looks);
+        assert_eq!(spans[0][0], Some((0.0, 5.0)));
+        assert_eq!(spans[1][0], Some((-3.0, 0.0)));
+        assert_eq!(spans[2][0], Some((5.0, 7.0)));
+        assert_eq!(extent(&spans, &looks, AxisSide::Left), Some((-3.0, 7.0)));
+    }
+
+    #[test]
+    fn series_differ_by_more_than_colour() {
+        let s = spec(r#"{"type":"line","title":"t","categories":["a","b"],
+            "series":[{"name":"x","values":[1,2]},{"name":"y","values":[2,3]},{"name":"z","values":[3,1],"marker":"none","style":"dotted"}]}"#);
+        let looks = series_looks(&s, &Theme::default(), true);
+        assert_ne!(looks[0].marker, looks[1].marker);
+        assert_eq!((looks[2].marker, looks[2].dash), (MarkerShape::None, LineDash::Dotted));
+        let long = series_looks(&s, &Theme::default(), false);
+        assert_ne!(long[0].dash, long[1].dash, "without markers, dashes tell lines apart");
+    }
+}

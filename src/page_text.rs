@@ -6,7 +6,7 @@ use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{value_text, Notation};
 use crate::table::shared_decimals;
-use crate::spec::{ChartSpec, ChartType};
+use crate::spec::{ChartSpec, ChartType, ColorScheme};
 
 /// Strings for the DOM around the canvas, already localised.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +27,10 @@ pub struct PageText {
     pub alt_text: String,
     /// What the chart shows, in sentences, from the full data.
     pub description: String,
+    /// Draw the DADS card around the figure.
+    pub card: bool,
+    /// `light`, `dark` or `auto` (follow the reader's `prefers-color-scheme`).
+    pub color_scheme: &'static str,
 }
 
 impl PageText {
@@ -63,6 +67,12 @@ impl PageText {
             notes: spec.notes.clone(),
             alt_text,
             description: describe(spec),
+            card: spec.card,
+            color_scheme: match spec.color_scheme {
+                ColorScheme::Light => "light",
+                ColorScheme::Dark => "dark",
+                ColorScheme::Auto => "auto",
+            },
         }
     }
 }

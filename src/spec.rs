@@ -136,6 +136,26 @@ pub enum StatSymbol {
     Confidential,
 }
 
+impl StatSymbol {
+    /// The symbol as statistical tables print it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            StatSymbol::NotApplicable => "-",
+            StatSymbol::Unknown => "…",
+            StatSymbol::Confidential => "x",
+        }
+    }
+
+    /// What the symbol means, for table footnotes and screen readers.
+    pub fn meaning(self, locale: Locale) -> &'static str {
+        match self {
+            StatSymbol::NotApplicable => locale.pick("該当数値なし", "not applicable"),
+            StatSymbol::Unknown => locale.pick("不詳", "unknown"),
+            StatSymbol::Confidential => locale.pick("秘匿", "confidential"),
+        }
+    }
+}
+
 /// Marks on a published number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueFlag {
@@ -143,6 +163,22 @@ pub enum ValueFlag {
     Preliminary,
     /// `r`: 訂正値
     Revised,
+}
+
+impl ValueFlag {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            ValueFlag::Preliminary => "p",
+            ValueFlag::Revised => "r",
+        }
+    }
+
+    pub fn meaning(self, locale: Locale) -> &'static str {
+        match self {
+            ValueFlag::Preliminary => locale.pick("速報値", "preliminary"),
+            ValueFlag::Revised => locale.pick("訂正値", "revised"),
+        }
+    }
 }
 
 /// What a value carries besides its number, kept for tables, tooltips and point notes.

@@ -249,3 +249,20 @@ fn derived_sources_say_so() {
     let c = fixture("combo-cards-rate.json");
     assert_eq!(c.page_text().source_line.as_deref(), Some("出典：デジタル庁「活動報告及び今後の取組」（2025年9月5日）ほかを加工して作成"));
 }
+
+#[test]
+fn tables_show_statistical_symbols_and_flags_never_zero() {
+    let c = chart(r#"{"type":"column","title":"t","unit":"件","categories":["2022","2023","2024","2025"],
+        "series":[{"name":"件数","values":["-","x",{"value":1234,"flag":"p"},{"value":1200,"flag":"r"}]},
+                  {"name":"率","values":["…",null,1.5,2.25],"type":"line","axis":"right"}],"y2Axis":{"unit":"%"}}"#);
+    let t = c.table();
+    assert_eq!(t.header, ["時点", "件数（件）", "率（%）"]);
+    let cells: Vec<&str> = t.rows.iter().map(|(_, c)| c[0].as_str()).collect();
+    assert_eq!(cells, ["-", "x", "1,234.00 p", "1,200.00 r"]);
+    assert_eq!(t.rows[0].1[1], "…");
+    assert_eq!(t.rows[1].1[1], "データなし");
+    assert_eq!(t.footnotes, ["-：該当数値なし", "…：不詳", "x：秘匿", "p：速報値", "r：訂正値"]);
+    // Symbols are not drawn as zero: no bar for them.
+    let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
+    assert_eq!(scene.points.iter().filter(|p| p.series == 0).count(), 2);
+}

@@ -18,6 +18,13 @@ const CSS = `
 :host{display:block;font-family:${FONT};color:#1A1A1A;line-height:1.6;text-align:start}
 :host([hidden]){display:none}
 figure{margin:0}
+figure.card{background:#F8F8FB;border-radius:12px;padding:12px}
+figure.dark{background:#1A1A1A;color:#F2F2F2}
+figure.dark.card{background:#262626}
+.dark .subtitle,.dark .footer{color:#CCCCCC}
+.dark a,.dark .data summary{color:#9DB7F9}
+.dark th,.dark td{border-color:#666666}
+.table-notes{margin:4px 0 0;padding:0;list-style:none;font-size:14px}
 .caption{margin:0 0 8px}
 .title{margin:0;font-size:20px;font-weight:700;line-height:1.5;overflow-wrap:anywhere}
 .subtitle{margin:4px 0 0;font-size:16px;color:#4D4D4D;overflow-wrap:anywhere}
@@ -297,6 +304,9 @@ class Controller {
     const fig = el('figure', 'chart');
     fig.setAttribute('part', 'figure');
     if (page.locale) fig.lang = page.locale;
+    if (page.card !== false) fig.classList.add('card');
+    this.figure = fig;
+    this.watchScheme(page.colorScheme);
 
     const cap = el('figcaption', 'caption');
     const title = el('p', 'title', page.title || '');
@@ -386,8 +396,36 @@ class Controller {
       wrap.setAttribute('aria-label', t.caption);
       wrap.append(table);
       box.append(wrap);
+      const footnotes = Array.isArray(t.footnotes) ? t.footnotes : [];
+      if (footnotes.length) {
+        const ul = el('ul', 'table-notes');
+        for (const f of footnotes) ul.append(el('li', null, f));
+        box.append(ul);
+      }
     });
     return box;
+  }
+
+  /**
+   * Light or dark: fixed by the spec, or (`auto`) following the reader's
+   * prefers-color-scheme, live. The canvas is redrawn in the matching theme.
+   */
+  watchScheme(scheme) {
+    if (this.schemeQuery) this.schemeQuery.removeEventListener('change', this.onScheme);
+    this.schemeQuery = null;
+    const apply = (dark) => {
+      if (this.figure) this.figure.classList.toggle('dark', dark);
+      if (this.chart && typeof this.chart.setColorScheme === 'function') this.chart.setColorScheme(dark);
+      this.drawn = '';
+    };
+    if (scheme === 'auto' && typeof matchMedia === 'function') {
+      this.schemeQuery = matchMedia('(prefers-color-scheme: dark)');
+      this.onScheme = () => { apply(this.schemeQuery.matches); this.schedule(); };
+      this.schemeQuery.addEventListener('change', this.onScheme);
+      apply(this.schemeQuery.matches);
+    } else {
+      apply(scheme === 'dark');
+    }
   }
 
   sourceLine(page) {
@@ -498,6 +536,7 @@ class Controller {
 
   teardownObservers() {
     if (this.ro) { this.ro.disconnect(); this.ro = null; }
+    if (this.schemeQuery) { this.schemeQuery.removeEventListener('change', this.onScheme); this.schemeQuery = null; }
     if (this.mql) { this.mql.removeEventListener('change', this.onDpr); this.mql = null; }
     if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
   }
@@ -507,7 +546,7 @@ class Controller {
     if (this.chart) { try { this.chart.free(); } catch (_) { /* already freed */ } }
     this.chart = null;
     this.painted = false;
-    this.plot = this.canvas = this.titleEl = this.notice = null;
+    this.plot = this.canvas = this.titleEl = this.notice = this.figure = null;
   }
 
   destroy() {

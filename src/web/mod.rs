@@ -73,7 +73,15 @@ impl WasmChart {
             .map(|(head, cells)| std::iter::once(head).chain(cells).map(|c| JsValue::from_str(c)).collect::<Array>())
             .collect();
         set(&o, "rows", rows.into());
+        set(&o, "footnotes", t.footnotes.iter().map(|f| JsValue::from_str(f)).collect::<Array>().into());
         o.into()
+    }
+
+    /// Light or dark colours, for `colorScheme: "auto"` charts as the reader's preference
+    /// changes (the loader watches `prefers-color-scheme`). Takes effect at the next draw.
+    #[wasm_bindgen(js_name = setColorScheme)]
+    pub fn set_color_scheme(&mut self, dark: bool) {
+        self.chart.set_dark(dark);
     }
 
     /// The same chart as a standalone SVG document (title and 出典 included).
@@ -121,5 +129,7 @@ fn page_text_object(t: &PageText) -> Object {
     set(&o, "notes", notes.into());
     set(&o, "altText", t.alt_text.as_str().into());
     set(&o, "description", t.description.as_str().into());
+    set(&o, "card", t.card.into());
+    set(&o, "colorScheme", t.color_scheme.into());
     o
 }

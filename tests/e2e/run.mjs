@@ -332,7 +332,9 @@ async function suite(browser, base) {
     await page.evaluate(() => { document.getElementById('mynumber').style.width = '480px'; });
     await waitRenderedCount(page, 'mynumber', count + 1);
     const last = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'mynumber').pop());
-    expect(last.width === 480, `redrawn at ${last.width} px, expected 480`);
+    // The plot fills the host's content box (minus the card's padding when the card is on).
+    const plotWidth = await page.evaluate(() => document.getElementById('mynumber').shadowRoot.querySelector('.plot').getBoundingClientRect().width);
+    expect(Math.abs(last.width - plotWidth) < 1 && plotWidth <= 480 && plotWidth >= 480 - 24, `redrawn at ${last.width} px, plot is ${plotWidth} px of a 480 px host`);
     checkCanvases(await page.evaluate(inspectCharts, ['mynumber']), 1);
     await page.evaluate(() => { document.getElementById('mynumber').style.width = ''; });
   });
@@ -471,7 +473,7 @@ async function suite(browser, base) {
     const p = errorsPage.page;
     const EXPECT = {
       'err-json': ['JSON として読み込めません'],
-      'err-type': ['type', '"pie"'],
+      'err-type': ['type', '"radar"'],
       'err-length': ['series[0].values', 'categories'],
       'err-value': ['series[0].values[1]', '"45.8%"'],
       'err-field': ['titel'],

@@ -67,6 +67,11 @@ impl Chart {
         PageText::of(&self.spec)
     }
 
+    /// What value `index` of series `series` says when focused or hovered.
+    pub fn point_text(&self, series: usize, index: usize) -> String {
+        crate::point_text::point_text(&self.spec, series, index)
+    }
+
     /// Every plotted value as a table (full category names, exact numbers).
     pub fn table(&self) -> DataTable {
         data_table(&self.spec)

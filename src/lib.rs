@@ -13,6 +13,7 @@ pub mod layout;
 pub mod locale;
 pub mod numfmt;
 pub mod page_text;
+pub mod point_text;
 pub mod scene;
 pub mod spec;
 pub mod svg;

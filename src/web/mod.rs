@@ -8,6 +8,7 @@ mod measure;
 use crate::chart::Chart as CoreChart;
 use crate::json::Json;
 use crate::page_text::PageText;
+use crate::scene::Scene;
 use crate::text::EstimatedMeasure;
 use js_sys::{Array, Object, Reflect};
 use measure::CanvasMeasure;
@@ -23,6 +24,8 @@ pub struct WasmChart {
     chart: CoreChart,
     /// Kept across redraws: measuring the same labels again is the costliest part of a resize.
     measure: Option<CanvasMeasure>,
+    /// The last scene drawn: where its points are, for focus, hover and tap.
+    scene: Option<Scene>,
 }
 
 #[wasm_bindgen(js_class = Chart)]
@@ -37,7 +40,7 @@ impl WasmChart {
         })?;
         let chart = CoreChart::from_json(&json)
             .map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
-        Ok(WasmChart { chart, measure: None })
+        Ok(WasmChart { chart, measure: None, scene: None })
     }
 
     /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
@@ -58,7 +61,50 @@ impl WasmChart {
         }
         let measure = self.measure.as_ref().ok_or_else(|| error_object("canvas", "", "ja"))?;
         let scene = self.chart.scene(css_width as f32, css_height as f32, measure);
-        canvas::draw_scene(canvas, &scene, dpr).map_err(|m| error_object(&m, "", self.chart.spec().locale.tag()))
+        let drawn = canvas::draw_scene(canvas, &scene, dpr).map_err(|m| error_object(&m, "", self.chart.spec().locale.tag()));
+        self.scene = Some(scene);
+        drawn
+    }
+
+    /// The plotted points of the last drawing, in reading order (series by series, in
+    /// category order): `[{ series, index, x, y }]`, CSS pixels from the canvas' top left.
+    pub fn points(&self) -> Array {
+        let Some(scene) = &self.scene else { return Array::new() };
+        scene
+            .points
+            .iter()
+            .map(|p| {
+                let o = Object::new();
+                set(&o, "series", (p.series as u32).into());
+                set(&o, "index", (p.index as u32).into());
+                set(&o, "x", (p.x as f64).into());
+                set(&o, "y", (p.y as f64).into());
+                JsValue::from(o)
+            })
+            .collect()
+    }
+
+    /// What a point says when focused or hovered: 「2024年8月、75.0%」.
+    #[wasm_bindgen(js_name = pointText)]
+    pub fn point_text(&self, series: u32, index: u32) -> String {
+        self.chart.point_text(series as usize, index as usize)
+    }
+
+    /// The position in `points()` of the point under (x, y) in CSS pixels, or -1. Bars and
+    /// lines are found by their category first (the whole column answers, not just its top).
+    #[wasm_bindgen(js_name = pointAt)]
+    pub fn point_at(&self, x: f64, y: f64) -> i32 {
+        let Some(scene) = &self.scene else { return -1 };
+        let horizontal = self.chart.spec().chart_type == crate::spec::ChartType::Bar;
+        let (along, across) = if horizontal { (0.15, 1.0) } else { (1.0, 0.15) };
+        scene
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, (p.x as f64 - x).abs() * along + (p.y as f64 - y).abs() * across))
+            .filter(|(_, d)| *d <= 48.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map_or(-1, |(i, _)| i as i32)
     }
 
     /// Every plotted value: `{ caption, header: string[], rows: [[rowHeader, ...cells]] }`.

@@ -66,7 +66,11 @@ impl PageText {
             updated_text,
             notes: spec.notes.clone(),
             alt_text,
-            description: describe(spec),
+            description: match &spec.description {
+                None => describe(spec),
+                Some(own) if own.append => format!("{}{}{}", describe(spec), locale.pick("", " "), own.text),
+                Some(own) => own.text.clone(),
+            },
             card: spec.card,
             color_scheme: match spec.color_scheme {
                 ColorScheme::Light => "light",
@@ -100,6 +104,9 @@ fn category_words(spec: &ChartSpec, index: usize) -> String {
 
 /// Per series: first and latest value with their categories, and the maximum.
 fn describe(spec: &ChartSpec) -> String {
+    if spec.chart_type.is_cartesian() {
+        return crate::summary::cartesian(spec);
+    }
     let locale = spec.locale;
     let decimals = shared_decimals(spec);
     let unit = spec.unit.as_deref().unwrap_or("");

@@ -1,0 +1,238 @@
+//! The generated text alternative of a cartesian chart (WCAG 1.1.1): what it shows and its
+//! takeaway, computed from the full data — never from what fits on screen.
+//!
+//! 「マイナンバーカードの保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。」
+//! Per series: first and latest values with their dates and the change in the right unit
+//! (ポイント between percentages, the unit's own scale otherwise), then the maximum and minimum
+//! when they are not the ends; for categories, the largest and smallest and the largest
+//! part's share; a target line's attainment; for 100% stacks, the largest answer per row.
+
+use crate::dates::PartialDate;
+use crate::locale::Locale;
+use crate::numfmt::{value_text, Notation};
+use crate::spec::{Annotation, AxisSide, ChartSpec, Series, Stacking};
+use crate::table::shared_decimals;
+
+/// Series described one by one; the rest are counted.
+const DETAILED_SERIES: usize = 3;
+
+pub fn cartesian(spec: &ChartSpec) -> String {
+    let words = Words::new(spec);
+    let mut sentences = Vec::new();
+    if spec.stacking == Stacking::Percent {
+        sentences.extend(words.largest_parts());
+    } else {
+        let time_axis = spec.categories.iter().all(|c| PartialDate::parse(c).is_some());
+        for series in spec.series.iter().take(DETAILED_SERIES) {
+            // One series: the chart's title is the better subject (「マイナンバーカードの保有率は…」).
+            let subject = if spec.series.len() == 1 { spec.title.as_str() } else { series.name.as_str() };
+            let sentence = if time_axis { words.trend(subject, series) } else { words.ranking(subject, series) };
+            sentences.extend(sentence);
+        }
+    }
+    if spec.series.len() > DETAILED_SERIES {
+        let more = spec.series.len() - DETAILED_SERIES;
+        sentences.push(match spec.locale {
+            Locale::Ja => format!("ほか{more}系列があります。"),
+            Locale::En => format!("There are {more} more series."),
+        });
+    }
+    sentences.extend(words.targets());
+    sentences.join(spec.locale.pick("", " "))
+}
+
+/// Number and date wording for one spec.
+struct Words<'a> {
+    spec: &'a ChartSpec,
+    locale: Locale,
+    decimals: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(spec: &'a ChartSpec) -> Self {
+        Words { spec, locale: spec.locale, decimals: spec.decimals.unwrap_or_else(|| shared_decimals(spec)) }
+    }
+
+    fn unit(&self, axis: AxisSide) -> Option<&'a str> {
+        match axis {
+            AxisSide::Left => self.spec.unit.as_deref(),
+            AxisSide::Right => self.spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref()),
+        }
+    }
+
+    /// `79%`, `9,852万枚`, `98.52M cards`.
+    fn value(&self, axis: AxisSide, v: f64) -> String {
+        let unit = self.unit(axis);
+        let number = value_text(v, self.decimals, Notation::for_unit(self.locale, unit));
+        match (unit, self.locale) {
+            (None, _) => number,
+            (Some("%"), _) => number + "%",
+            (Some(u), Locale::Ja) => number + u,
+            (Some(u), Locale::En) => format!("{number} {u}"),
+        }
+    }
+
+    /// A difference: percentages in points (`40ポイント`), other units in their own scale.
+    fn change(&self, axis: AxisSide, delta: f64) -> String {
+        if self.unit(axis) == Some("%") {
+            let number = value_text(delta.abs(), self.decimals, Notation::Plain);
+            match self.locale {
+                Locale::Ja => format!("{number}ポイント"),
+                Locale::En => format!("{number} points"),
+            }
+        } else {
+            self.value(axis, delta.abs())
+        }
+    }
+
+    fn category(&self, index: usize) -> String {
+        let raw = &self.spec.categories[index];
+        PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label(self.locale))
+    }
+
+    /// First → latest, the change, and extremes that are not the ends.
+    fn trend(&self, subject: &str, series: &Series) -> Option<String> {
+        let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let (&(i0, v0), &(i1, v1)) = (present.first()?, present.last()?);
+        let axis = series.axis;
+        let (ja, en) = if i0 == i1 {
+            (format!("{subject}は{}に{}です。", self.category(i0), self.value(axis, v0)), format!("{subject}: {} in {}.", self.value(axis, v0), self.category(i0)))
+        } else {
+            let delta = v1 - v0;
+            let percent = self.unit(axis) == Some("%");
+            let (verb_ja, verb_en) = match (delta.partial_cmp(&0.0), percent) {
+                (Some(std::cmp::Ordering::Greater), true) => ("上昇しました", "rose"),
+                (Some(std::cmp::Ordering::Greater), false) => ("増加しました", "increased"),
+                (Some(std::cmp::Ordering::Less), true) => ("低下しました", "fell"),
+                (Some(std::cmp::Ordering::Less), false) => ("減少しました", "decreased"),
+                _ => ("", "stayed level"),
+            };
+            let ja = if verb_ja.is_empty() {
+                format!("{subject}は{}から{}まで{}で横ばいでした。", self.category(i0), self.category(i1), self.value(axis, v1))
+            } else {
+                format!(
+                    "{subject}は{}の{}から{}の{}へ{}{verb_ja}。",
+                    self.category(i0),
+                    self.value(axis, v0),
+                    self.category(i1),
+                    self.value(axis, v1),
+                    self.change(axis, delta)
+                )
+            };
+            let en = if verb_en == "stayed level" {
+                format!("{subject} stayed level at {} from {} to {}.", self.value(axis, v1), self.category(i0), self.category(i1))
+            } else {
+                format!(
+                    "{subject} {verb_en} by {} from {} in {} to {} in {}.",
+                    self.change(axis, delta),
+                    self.value(axis, v0),
+                    self.category(i0),
+                    self.value(axis, v1),
+                    self.category(i1)
+                )
+            };
+            (ja, en)
+        };
+        let mut text = self.locale.pick(&ja, &en).to_owned();
+        let &(imax, vmax) = present.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        let &(imin, vmin) = present.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let mut extremes = Vec::new();
+        if imax != i0 && imax != i1 {
+            extremes.push(match self.locale {
+                Locale::Ja => format!("最大は{}の{}", self.category(imax), self.value(axis, vmax)),
+                Locale::En => format!("the highest was {} in {}", self.value(axis, vmax), self.category(imax)),
+            });
+        }
+        if imin != i0 && imin != i1 {
+            extremes.push(match self.locale {
+                Locale::Ja => format!("最小は{}の{}", self.category(imin), self.value(axis, vmin)),
+                Locale::En => format!("the lowest was {} in {}", self.value(axis, vmin), self.category(imin)),
+            });
+        }
+        if !extremes.is_empty() {
+            text.push_str(&match self.locale {
+                Locale::Ja => format!("{}です。", extremes.join("、")),
+                Locale::En => format!(" Over the period, {}.", extremes.join(" and ")),
+            });
+        }
+        Some(text)
+    }
+
+    /// Categories: the largest (with its share of the total when values are counts) and the smallest.
+    fn ranking(&self, subject: &str, series: &Series) -> Option<String> {
+        let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let &(imax, vmax) = present.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+        let &(imin, vmin) = present.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
+        let axis = series.axis;
+        let total: f64 = present.iter().map(|(_, v)| v).sum();
+        let share = (self.unit(axis) != Some("%") && present.iter().all(|(_, v)| *v >= 0.0) && total > 0.0 && present.len() > 1)
+            .then(|| value_text(vmax / total * 100.0, 1, Notation::Plain));
+        let n = present.len();
+        Some(match self.locale {
+            Locale::Ja => {
+                let share = share.map(|s| format!("（合計の{s}%）")).unwrap_or_default();
+                let smallest = if imin != imax { format!("、最も小さいのは{}の{}", self.category(imin), self.value(axis, vmin)) } else { String::new() };
+                format!("{subject}は{n}項目で、最も大きいのは{}の{}{share}{smallest}です。", self.category(imax), self.value(axis, vmax))
+            }
+            Locale::En => {
+                let share = share.map(|s| format!(" ({s}% of the total)")).unwrap_or_default();
+                let smallest = if imin != imax { format!("; the smallest is {} at {}", self.category(imin), self.value(axis, vmin)) } else { String::new() };
+                format!("{subject}: {n} categories. The largest is {} at {}{share}{smallest}.", self.category(imax), self.value(axis, vmax))
+            }
+        })
+    }
+
+    /// 100% stacks: per category, the largest part.
+    fn largest_parts(&self) -> Vec<String> {
+        (0..self.spec.categories.len())
+            .take(6)
+            .filter_map(|i| {
+                let total: f64 = self.spec.series.iter().filter_map(|s| s.values[i]).sum();
+                let (s, v) = self
+                    .spec
+                    .series
+                    .iter()
+                    .filter_map(|s| s.values[i].map(|v| (s, v)))
+                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                let shown = if self.spec.unit.as_deref() == Some("%") {
+                    self.value(AxisSide::Left, v)
+                } else {
+                    format!("{}%", value_text(v / total * 100.0, 1, Notation::Plain))
+                };
+                Some(match self.locale {
+                    Locale::Ja => format!("{}では「{}」が{}で最も多くなっています。", self.category(i), s.name, shown),
+                    Locale::En => format!("In {}, \"{}\" is the largest part at {}.", self.category(i), s.name, shown),
+                })
+            })
+            .collect()
+    }
+
+    /// Reference lines: where the latest value stands against each.
+    fn targets(&self) -> Vec<String> {
+        self.spec
+            .annotations
+            .iter()
+            .filter_map(|a| match a {
+                Annotation::Line { value, label, axis } => {
+                    let series = self.spec.series.iter().find(|s| s.axis == *axis)?;
+                    let (i, latest) = series.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)))?;
+                    let name = label.clone().unwrap_or_else(|| self.locale.pick("基準線", "the reference line").to_owned());
+                    let attained = if *value != 0.0 { Some(value_text(latest / value * 100.0, 1, Notation::Plain)) } else { None };
+                    Some(match self.locale {
+                        Locale::Ja => {
+                            let relation = if latest >= *value { "上回っています" } else { "下回っています" };
+                            let rate = attained.map(|r| format!("（{r}%）")).unwrap_or_default();
+                            format!("{}の{}は{}の{}を{relation}{rate}。", self.category(i), self.value(*axis, latest), name, self.value(*axis, *value))
+                        }
+                        Locale::En => {
+                            let relation = if latest >= *value { "above" } else { "below" };
+                            let rate = attained.map(|r| format!(" ({r}%)")).unwrap_or_default();
+                            format!("{} in {} is {relation} {} of {}{rate}.", self.value(*axis, latest), self.category(i), name, self.value(*axis, *value))
+                        }
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}

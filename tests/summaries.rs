@@ -1,0 +1,75 @@
+//! Generated text alternatives, ja and en, from the seed figures.
+
+use indicator_chart::chart::Chart;
+use indicator_chart::json::Json;
+use std::fs;
+use std::path::Path;
+
+fn fixture(name: &str) -> Chart {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let json: Json = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    Chart::from_json(&json).unwrap()
+}
+
+fn chart(text: &str) -> Chart {
+    let json: Json = serde_json::from_str(text).unwrap();
+    Chart::from_json(&json).unwrap_or_else(|e| panic!("{}", e.message))
+}
+
+#[test]
+fn time_series_say_where_they_went_in_points() {
+    let rate = chart(r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2022-07","2024-08","2025-07"],
+        "series":[{"name":"保有率","values":[39,45.8,75,79]}]}"#);
+    assert_eq!(rate.page_text().description, "マイナンバーカードの保有率は2021年11月の39.0%から2025年7月の79.0%へ40.0ポイント上昇しました。");
+    let exact = chart(r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2025-07"],
+        "series":[{"name":"保有率","values":[39,79]}]}"#);
+    assert_eq!(exact.page_text().description, "マイナンバーカードの保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。");
+}
+
+#[test]
+fn counts_change_in_their_own_scale_and_extremes_are_named() {
+    let cards = fixture("mynumber-cards-man.json");
+    assert_eq!(cards.page_text().description, "マイナンバーカードの保有枚数は2021年11月の5,007万枚から2025年7月の9,852万枚へ4,845万枚増加しました。");
+    let en = fixture("cards-en.json");
+    assert_eq!(en.page_text().description, "My Number Cards issued increased by 48.45M cards from 50.07M cards in Nov 2021 to 98.52M cards in Jul 2025.");
+    let dip = chart(r#"{"type":"line","title":"t","unit":"件","categories":["2021","2022","2023","2024"],"series":[{"name":"s","values":[10,30,5,20]}]}"#);
+    assert_eq!(dip.page_text().description, "tは2021年の10件から2024年の20件へ10件増加しました。最大は2022年の30件、最小は2023年の5件です。");
+}
+
+#[test]
+fn categories_name_the_largest_and_its_share() {
+    let analog = fixture("analog-regulation.json");
+    assert_eq!(
+        analog.page_text().description,
+        "アナログ規制の見直しが完了した条項の内訳は9項目で、最も大きいのはフロッピーディスク等記録媒体の991条項（合計の22.7%）、最も小さいのはその他の33条項です。"
+    );
+}
+
+#[test]
+fn percent_stacks_name_the_largest_answer_per_row() {
+    let survey = fixture("survey-percent-bar.json");
+    assert_eq!(
+        survey.page_text().description,
+        "2023年調査では「良いと思う」が48.0%で最も多くなっています。2024年調査では「良いと思う」が50.9%で最も多くなっています。"
+    );
+}
+
+#[test]
+fn several_series_and_targets() {
+    let combo = fixture("combo-cards-rate.json");
+    assert_eq!(
+        combo.page_text().description,
+        "保有枚数は2021年11月の5,007万枚から2025年7月の9,852万枚へ4,845万枚増加しました。保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。"
+    );
+    let area = fixture("area-annotations.json");
+    assert!(area.page_text().description.ends_with("2025年7月の79.0%は人口の半数の50.0%を上回っています（158.0%）。"), "{}", area.page_text().description);
+}
+
+#[test]
+fn authors_description_replaces_or_extends() {
+    let base = r#""type":"line","title":"t","unit":"%","categories":["2021","2022"],"series":[{"name":"s","values":[1,2]}]"#;
+    let replaced = chart(&format!(r#"{{{base},"description":"著者の説明。"}}"#));
+    assert_eq!(replaced.page_text().description, "著者の説明。");
+    let appended = chart(&format!(r#"{{{base},"description":{{"text":"著者の補足。","mode":"append"}}}}"#));
+    assert_eq!(appended.page_text().description, "tは2021年の1%から2022年の2%へ1ポイント上昇しました。著者の補足。");
+}

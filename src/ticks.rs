@@ -54,17 +54,32 @@ fn clean(value: f64, step: f64) -> f64 {
 /// Calendar intervals, in months, tried from finest to coarsest.
 const MONTH_STEPS: [i64; 12] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 6000];
 
-/// Calendar ticks between two dates, at most `max_count`, never finer than the data.
-/// Month ticks fall on months that divide the step (Jan/Apr/Jul/Oct for quarters);
-/// year ticks on years that divide it (2020, 2025 for five-year steps).
+/// Calendar ticks between two dates, at most `max_count`, never finer than the data:
+/// `finest` is the coarsest precision among the data (`Precision` orders coarser as greater).
+///
+/// - Days and months: month ticks on months that divide the step (Jan/Apr/Jul/Oct for
+///   quarters), then years.
+/// - Quarters: every quarter or every second quarter (Q1 and Q3), as quarter dates
+///   (`2025年1～3月期`), then years.
+/// - Fiscal years: fiscal-year ticks on 1 April (`2024年度`), every 1, 2, 5, 10… years on
+///   fiscal years that divide the step.
+/// - Years: years that divide the step (2020, 2025 for five-year steps).
 pub fn time_ticks(first: PartialDate, last: PartialDate, finest: Precision, max_count: usize) -> Vec<PartialDate> {
     let max_count = max_count.max(1);
+    if finest == Precision::FiscalYear {
+        return fiscal_year_ticks(first, last, max_count);
+    }
     let start_month = first.year as i64 * 12 + first.month.unwrap_or(1) as i64 - 1;
     let end_month = last.year as i64 * 12 + last.month.unwrap_or(1) as i64 - 1;
     // A day inside a month puts the first tick at the next month start.
     let start_month = if first.day.is_some_and(|d| d > 1) { start_month + 1 } else { start_month };
     for step in MONTH_STEPS {
-        if finest == Precision::Year && step < 12 {
+        let too_fine = match finest {
+            Precision::Year => step < 12,
+            Precision::Quarter => step % 3 != 0,
+            _ => false,
+        };
+        if too_fine {
             continue;
         }
         let aligned = start_month + (step - start_month.rem_euclid(step)) % step;
@@ -73,24 +88,45 @@ pub fn time_ticks(first: PartialDate, last: PartialDate, finest: Precision, max_
         }
         let count = (end_month - aligned) / step + 1;
         if count as usize <= max_count {
-            return (0..count).map(|i| month_index_to_date(aligned + i * step, step >= 12)).collect();
+            let quarters = finest == Precision::Quarter;
+            return (0..count).map(|i| month_index_to_date(aligned + i * step, step >= 12, quarters)).collect();
         }
     }
     vec![first]
 }
 
-fn month_index_to_date(index: i64, year_only: bool) -> PartialDate {
+/// Fiscal years whose 1 April lies between the dates, every 1, 2, 5, 10… years.
+fn fiscal_year_ticks(first: PartialDate, last: PartialDate, max_count: usize) -> Vec<PartialDate> {
+    let containing = |d: PartialDate| d.truncated(Precision::FiscalYear).year;
+    let start = containing(first) + i32::from(PartialDate::fiscal_year(containing(first)).day_number() < first.day_number());
+    let end = containing(last);
+    for step in MONTH_STEPS.iter().filter(|s| **s >= 12).map(|s| (s / 12) as i32) {
+        let aligned = start + (step - start.rem_euclid(step)) % step;
+        if aligned > end {
+            continue;
+        }
+        let count = (end - aligned) / step + 1;
+        if count as usize <= max_count {
+            return (0..count).map(|i| PartialDate::fiscal_year(aligned + i * step)).collect();
+        }
+    }
+    vec![first]
+}
+
+fn month_index_to_date(index: i64, year_only: bool, quarters: bool) -> PartialDate {
     let year = index.div_euclid(12) as i32;
-    if year_only {
-        PartialDate { year, month: None, day: None }
-    } else {
-        PartialDate { year, month: Some(index.rem_euclid(12) as u8 + 1), day: None }
+    let month = index.rem_euclid(12) as u8 + 1;
+    match (year_only, quarters) {
+        (true, _) => PartialDate::from_year(year),
+        (false, true) => PartialDate::quarter(year, (month - 1) / 3 + 1).unwrap_or(PartialDate::from_month(year, month)),
+        (false, false) => PartialDate::from_month(year, month),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Locale;
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
@@ -133,5 +169,56 @@ mod tests {
         assert_eq!(ticks, [d("1990"), d("2000"), d("2010"), d("2020")]);
         let ticks = time_ticks(d("1991"), d("2025"), Precision::Year, 5);
         assert_eq!(ticks, [d("2000"), d("2010"), d("2020")]);
+    }
+
+    #[test]
+    fn quarter_data_gets_quarter_or_year_ticks() {
+        // (first, last, max_count, ticks)
+        let cases: &[(&str, &str, usize, &[&str])] = &[
+            ("2024-Q1", "2024-Q4", 4, &["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]),
+            ("2024-Q1", "2024-Q4", 3, &["2024-Q1", "2024-Q3"]),
+            ("2023-Q2", "2025-Q1", 4, &["2023-Q3", "2024-Q1", "2024-Q3", "2025-Q1"]),
+            ("2023-Q2", "2025-Q1", 3, &["2024", "2025"]),
+            ("2015Q1", "2025Q2", 6, &["2016", "2018", "2020", "2022", "2024"]),
+            ("2024-Q3", "2024-Q3", 1, &["2024-Q3"]),
+        ];
+        for &(a, b, n, want) in cases {
+            let want: Vec<PartialDate> = want.iter().map(|s| d(s)).collect();
+            assert_eq!(time_ticks(d(a), d(b), Precision::Quarter, n), want, "{a}..{b} in {n}");
+        }
+        // Quarter ticks print as quarters, never as single months.
+        let labels: Vec<String> = time_ticks(d("2024-Q1"), d("2024-Q4"), Precision::Quarter, 3).iter().map(|t| t.label(Locale::Ja)).collect();
+        assert_eq!(labels, ["2024年1～3月期", "2024年7～9月期"]);
+    }
+
+    #[test]
+    fn fiscal_year_data_gets_ticks_on_the_first_of_april() {
+        let cases: &[(&str, &str, usize, &[&str])] = &[
+            ("2020年度", "2024年度", 5, &["FY2020", "FY2021", "FY2022", "FY2023", "FY2024"]),
+            ("2020年度", "2024年度", 3, &["FY2020", "FY2022", "FY2024"]),
+            ("2001年度", "2024年度", 5, &["FY2005", "FY2010", "FY2015", "FY2020"]),
+            ("1989年度", "2024年度", 4, &["FY1990", "FY2000", "FY2010", "FY2020"]),
+            // Months mixed with fiscal years: ticks still at April boundaries inside the data.
+            ("2021-07", "2024年度", 5, &["FY2022", "FY2023", "FY2024"]),
+            ("2021-04-01", "2023-03", 5, &["FY2021", "FY2022"]),
+        ];
+        for &(a, b, n, want) in cases {
+            let want: Vec<PartialDate> = want.iter().map(|s| d(s)).collect();
+            let got = time_ticks(d(a), d(b), Precision::FiscalYear, n);
+            assert_eq!(got, want, "{a}..{b} in {n}");
+            for t in &got {
+                assert_eq!(t.day_number(), PartialDate::from_day(t.year, 4, 1).unwrap().day_number());
+                assert!(t.day_number() >= d(a).day_number() && t.day_number() <= d(b).day_number());
+            }
+        }
+        let labels: Vec<String> = time_ticks(d("FY2023"), d("FY2024"), Precision::FiscalYear, 5).iter().map(|t| t.label(Locale::Ja)).collect();
+        assert_eq!(labels, ["2023年度", "2024年度"]);
+    }
+
+    #[test]
+    fn fiscal_years_mixed_with_calendar_years_get_calendar_ticks() {
+        let data = [d("2022年度"), d("2025")];
+        let coarsest = data.iter().map(PartialDate::precision).max().unwrap();
+        assert_eq!(time_ticks(data[0], data[1], coarsest, 5), [d("2023"), d("2024"), d("2025")]);
     }
 }

@@ -16,6 +16,7 @@ pub mod page_text;
 pub mod point_text;
 pub mod scene;
 pub mod spec;
+pub mod stat_symbols;
 pub mod summary;
 pub mod svg;
 pub mod table;

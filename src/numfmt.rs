@@ -135,6 +135,50 @@ pub fn value_text(value: f64, decimals: usize, notation: Notation) -> String {
     }
 }
 
+/// A change with its sign, in the value's notation and unit: `+4,845万枚`, `−1.2億円`, `±0件`.
+/// A change of a percentage is a difference in points: `+9.8ポイント` / `+9.8 pts`.
+///
+/// The magnitude is printed like [`value_text`] (four significant digits inside 万/億, else
+/// exactly `decimals` decimals); a change that rounds to zero at that precision is `±0`
+/// (`±0.0ポイント` with one decimal). The minus is U+2212. Direction arrows (▲▼), if
+/// wanted, are the caller's: this is the text a screen reader reads as "plus"/"minus".
+pub fn signed_delta(delta: f64, decimals: usize, notation: Notation, unit: Option<&str>, locale: Locale) -> String {
+    let magnitude = value_text(delta.abs(), decimals, notation);
+    let zero = !magnitude.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let sign = if zero {
+        '±'
+    } else if delta > 0.0 {
+        '+'
+    } else {
+        MINUS
+    };
+    let number = format!("{sign}{magnitude}");
+    match unit.map(str::trim) {
+        Some("%" | "％") => match locale {
+            Locale::Ja => number + "ポイント",
+            Locale::En => number + " pts",
+        },
+        _ => with_unit(&number, unit, locale),
+    }
+}
+
+/// A share of a whole, already in percent: `97.8` → `97.8%` with 1 decimal. Shares above
+/// 100 (`104.2%`) and below 0 (`−3.0%`) print as they are.
+pub fn percent(share_0_to_100: f64, decimals: usize) -> String {
+    format!("{}%", group_digits_fixed(share_0_to_100, decimals))
+}
+
+/// A number followed by its unit: Japanese writes the unit right after the number
+/// (`9,852万枚`, `79%`); English too for symbols (`79%`, `¥300`-style units are not
+/// prefixed), with a space before a word (`98.52M cards`, `4,365 provisions`).
+pub fn with_unit(number: &str, unit: Option<&str>, locale: Locale) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => number.to_owned(),
+        Some(u) if locale == Locale::En && u.starts_with(|c: char| c.is_ascii_alphabetic()) => format!("{number} {u}"),
+        Some(u) => format!("{number}{u}"),
+    }
+}
+
 fn unit_size(abs: f64, notation: Notation) -> f64 {
     notation.units().iter().find(|(size, _)| abs >= *size).map_or(1.0, |(size, _)| *size)
 }
@@ -223,6 +267,69 @@ mod tests {
         assert_eq!(Notation::for_unit(Locale::En, Some("%")), Notation::Western);
         assert_eq!(tick_label(10_000.0, 2_000.0, Notation::Plain), "10,000");
         assert_eq!(value_text(9852.0, 0, Notation::Plain), "9,852");
+    }
+
+    #[test]
+    fn signed_delta_table() {
+        use Locale::{En, Ja};
+        let cases: &[(f64, usize, Notation, Option<&str>, Locale, &str)] = &[
+            // The KPI of the spec: 9,852万枚 now against 5,007万枚 in 2021.
+            (98_520_000.0 - 50_070_000.0, 0, JA, Some("枚"), Ja, "+4,845万枚"),
+            (-120_000_000.0, 0, JA, Some("円"), Ja, "−1.2億円"),
+            (0.0, 0, JA, Some("件"), Ja, "±0件"),
+            (0.0, 0, JA, None, Ja, "±0"),
+            (-0.0, 0, JA, None, Ja, "±0"),
+            (0.04, 1, JA, None, Ja, "±0.0"),
+            (-0.04, 1, JA, None, Ja, "±0.0"),
+            (-0.05, 1, JA, None, Ja, "−0.1"),
+            // Percentages change in points.
+            (79.0 - 69.2, 1, JA, Some("%"), Ja, "+9.8ポイント"),
+            (-3.0, 0, JA, Some("%"), Ja, "−3ポイント"),
+            (0.0, 1, JA, Some("％"), Ja, "±0.0ポイント"),
+            (9.8, 1, EN, Some("%"), En, "+9.8 pts"),
+            (-1.25, 2, EN, Some("%"), En, "−1.25 pts"),
+            // English units and notation.
+            (48_450_000.0, 0, EN, Some("cards"), En, "+48.45M cards"),
+            (-1_500.0, 0, EN, None, En, "−1.5k"),
+            (1_059.0, 0, EN, Some("people"), En, "+1.059k people"),
+            // Units that carry their own scale: plain digits.
+            (4_845.0, 0, Notation::Plain, Some("万枚"), Ja, "+4,845万枚"),
+            (-12.5, 1, Notation::Plain, Some("百万円"), Ja, "−12.5百万円"),
+            (1_059.0, 0, JA, Some("万人"), Ja, "+1,059万人"),
+            (7_983.0, 0, JA, Some("条項"), Ja, "+7,983条項"),
+        ];
+        for &(delta, decimals, notation, unit, locale, want) in cases {
+            assert_eq!(signed_delta(delta, decimals, notation, unit, locale), want, "{delta} {unit:?} {locale:?}");
+        }
+    }
+
+    #[test]
+    fn percent_table() {
+        let cases: &[(f64, usize, &str)] = &[
+            (97.8, 1, "97.8%"),
+            (79.0, 0, "79%"),
+            (79.0, 1, "79.0%"),
+            (68.15, 1, "68.2%"),
+            (104.2, 1, "104.2%"),
+            (100.0, 1, "100.0%"),
+            (0.0, 1, "0.0%"),
+            (-3.0, 1, "−3.0%"),
+            (1234.5, 1, "1,234.5%"),
+        ];
+        for &(share, decimals, want) in cases {
+            assert_eq!(percent(share, decimals), want, "{share}");
+        }
+    }
+
+    #[test]
+    fn units_follow_the_number() {
+        assert_eq!(with_unit("9,852万", Some("枚"), Locale::Ja), "9,852万枚");
+        assert_eq!(with_unit("79", Some("%"), Locale::Ja), "79%");
+        assert_eq!(with_unit("79", Some("%"), Locale::En), "79%");
+        assert_eq!(with_unit("98.52M", Some("cards"), Locale::En), "98.52M cards");
+        assert_eq!(with_unit("4,365", Some("条項"), Locale::En), "4,365条項");
+        assert_eq!(with_unit("12", None, Locale::En), "12");
+        assert_eq!(with_unit("12", Some(" "), Locale::Ja), "12");
     }
 
     #[test]

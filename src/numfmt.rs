@@ -269,10 +269,13 @@ mod tests {
         assert_eq!(value_text(9852.0, 0, Notation::Plain), "9,852");
     }
 
+    /// delta, decimals, notation, unit, locale, expected text.
+    type DeltaCase = (f64, usize, Notation, Option<&'static str>, Locale, &'static str);
+
     #[test]
     fn signed_delta_table() {
         use Locale::{En, Ja};
-        let cases: &[(f64, usize, Notation, Option<&str>, Locale, &str)] = &[
+        let cases: &[DeltaCase] = &[
             // The KPI of the spec: 9,852万枚 now against 5,007万枚 in 2021.
             (98_520_000.0 - 50_070_000.0, 0, JA, Some("枚"), Ja, "+4,845万枚"),
             (-120_000_000.0, 0, JA, Some("円"), Ja, "−1.2億円"),

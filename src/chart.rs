@@ -20,9 +20,14 @@ pub struct Chart {
     theme: Theme,
 }
 
-/// The spec's theme in light or dark.
-fn theme_for(_spec: &ChartSpec, _dark: bool) -> Theme {
-    Theme::default()
+/// The spec's theme in light or dark. Inside the DADS card the chart is drawn on the card's
+/// own background, so canvas and card read as one surface.
+fn theme_for(spec: &ChartSpec, dark: bool) -> Theme {
+    let mut theme = Theme::named(spec.theme, dark);
+    if spec.card {
+        theme.background = theme.card_background;
+    }
+    theme
 }
 
 /// A spec that failed validation, with its message already in the spec's language.

@@ -4,7 +4,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, Notation};
+use crate::numfmt::{value_text, with_unit, Notation};
 use crate::spec::{AxisSide, ChartSpec};
 use crate::table::shared_decimals;
 
@@ -22,7 +22,7 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
     let decimals = spec.decimals.unwrap_or_else(|| shared_decimals(spec));
     let extra = s.extra(index);
     let value = match (s.values.get(index).copied().flatten(), extra.and_then(|e| e.symbol)) {
-        (Some(v), _) => with_unit(value_text(v, decimals, Notation::for_unit(locale, unit)), unit, locale),
+        (Some(v), _) => with_unit(&value_text(v, decimals, Notation::for_unit(locale, unit)), unit, locale),
         (None, Some(symbol)) => format!("{}（{}）", symbol.symbol(), symbol.meaning(locale)),
         (None, None) => locale.pick("データなし", "no data").to_owned(),
     };
@@ -30,7 +30,7 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
     if spec.series.len() > 1 {
         parts.push(s.name.clone());
     }
-    parts.push(PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label(locale)));
+    parts.push(PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label_with(locale, spec.era)));
     parts.push(value);
     let mut text = parts.join(sep);
     if let Some(flag) = extra.and_then(|e| e.flag) {
@@ -44,15 +44,6 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
         text.push_str(note);
     }
     text
-}
-
-fn with_unit(number: String, unit: Option<&str>, locale: Locale) -> String {
-    match (unit, locale) {
-        (None, _) => number,
-        (Some("%"), _) => number + "%",
-        (Some(u), Locale::Ja) => number + u,
-        (Some(u), Locale::En) => format!("{number} {u}"),
-    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, Notation};
+use crate::numfmt::{value_text, with_unit, Notation};
 use crate::spec::{Annotation, AxisSide, ChartSpec, Series, Stacking};
 use crate::table::shared_decimals;
 
@@ -63,13 +63,7 @@ impl<'a> Words<'a> {
     /// `79%`, `9,852万枚`, `98.52M cards`.
     fn value(&self, axis: AxisSide, v: f64) -> String {
         let unit = self.unit(axis);
-        let number = value_text(v, self.decimals, Notation::for_unit(self.locale, unit));
-        match (unit, self.locale) {
-            (None, _) => number,
-            (Some("%"), _) => number + "%",
-            (Some(u), Locale::Ja) => number + u,
-            (Some(u), Locale::En) => format!("{number} {u}"),
-        }
+        with_unit(&value_text(v, self.decimals, Notation::for_unit(self.locale, unit)), unit, self.locale)
     }
 
     /// A difference: percentages in points (`40ポイント`), other units in their own scale.
@@ -87,7 +81,7 @@ impl<'a> Words<'a> {
 
     fn category(&self, index: usize) -> String {
         let raw = &self.spec.categories[index];
-        PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label(self.locale))
+        PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label_with(self.locale, self.spec.era))
     }
 
     /// First → latest, the change, and extremes that are not the ends.

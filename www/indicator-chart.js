@@ -20,7 +20,7 @@ const CSS = `
 figure{margin:0}
 figure.card{background:#F8F8FB;border-radius:12px;padding:12px}
 figure.dark{background:#1A1A1A;color:#F2F2F2}
-figure.dark.card{background:#262626}
+figure.dark.card{background:#333333}
 .dark .subtitle,.dark .footer{color:#CCCCCC}
 .dark a,.dark .data summary{color:#9DB7F9}
 .dark th,.dark td{border-color:#666666}
@@ -30,6 +30,11 @@ figure.dark.card{background:#262626}
 .subtitle{margin:4px 0 0;font-size:16px;color:#4D4D4D;overflow-wrap:anywhere}
 .plot,.loading{position:relative;width:100%;height:var(--indicator-chart-height,320px)}
 canvas{position:absolute;top:0;left:0;display:block}
+canvas:focus{outline:0}
+canvas:focus-visible,.data summary:focus-visible,.table:focus-visible,.csv:focus-visible{outline:4px solid #000;outline-offset:2px;box-shadow:0 0 0 2px #FFD43D}
+.ring{position:absolute;box-sizing:border-box;width:24px;height:24px;margin:-12px 0 0 -12px;border:4px solid #000;border-radius:50%;box-shadow:0 0 0 2px #FFD43D,inset 0 0 0 2px #FFD43D;pointer-events:none}
+.tip{position:absolute;z-index:1;box-sizing:border-box;width:max-content;max-width:100%;padding:4px 8px;border:1px solid #1A1A1A;border-radius:4px;background:#fff;color:#1A1A1A;font-size:16px;line-height:1.5;overflow-wrap:anywhere}
+.dark .tip{background:#1A1A1A;color:#F2F2F2;border-color:#F2F2F2}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 .footer{margin-top:8px;font-size:14px;color:#4D4D4D;overflow-wrap:anywhere}
 .footer p,.notes{margin:4px 0 0}
@@ -38,9 +43,12 @@ canvas{position:absolute;top:0;left:0;display:block}
 a{color:#00118F;text-decoration:underline;text-underline-offset:3px}
 a:hover{text-decoration-thickness:3px}
 a:focus-visible{outline:4px solid #000;outline-offset:2px;background:#FFD43D;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
-.data{margin-top:8px;font-size:16px}
-.data summary{cursor:pointer;color:#00118F;font-weight:700;width:max-content;max-width:100%}
-.data summary:focus-visible,.table:focus-visible{outline:4px solid #000;outline-offset:2px;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
+.actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px 24px;margin-top:8px;font-size:16px}
+.data[open]{flex-basis:100%}
+.data summary{cursor:pointer;color:#00118F;font-weight:700;width:max-content;max-width:100%;border-radius:4px}
+.csv{font:inherit;font-weight:700;line-height:1.5;color:#00118F;background:#fff;border:1px solid currentColor;border-radius:8px;padding:2px 12px;cursor:pointer}
+.csv:hover{text-decoration:underline}
+.dark .csv{color:#9DB7F9;background:transparent}
 .table{overflow-x:auto;margin-top:8px}
 table{border-collapse:collapse;font-size:14px;line-height:1.5}
 caption{text-align:start;font-weight:700;padding-bottom:4px}
@@ -50,6 +58,13 @@ td{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .error{box-sizing:border-box;margin:0 0 8px;padding:12px 16px;border:2px solid #CE0000;border-radius:8px;background:#fff;color:#CE0000;font-size:16px;line-height:1.6;overflow-wrap:anywhere;white-space:pre-line}
 .error p{margin:0}
 .error .head{font-weight:700}
+@media (forced-colors:active){
+canvas:focus-visible,.data summary:focus-visible,.table:focus-visible,.csv:focus-visible,a:focus-visible{outline-color:Highlight}
+.ring{forced-color-adjust:none;border-color:Highlight;box-shadow:0 0 0 2px Canvas,inset 0 0 0 2px Canvas}
+.tip,.error{border-color:CanvasText;background:Canvas;color:CanvasText}
+th,td,thead th{border-color:CanvasText}
+.csv{border-color:ButtonText;color:ButtonText;background:ButtonFace}
+}
 `;
 
 let sheet = null;
@@ -79,6 +94,8 @@ const TEXT = {
     nospec: 'グラフの仕様がありません（src 属性か <script type="application/json"> が必要です）',
     source: '出典：',
     table: 'データを表で見る',
+    csv: 'CSVでダウンロード',
+    keys: '矢印キーで値を1つずつ読み上げます（Home・End で最初・最後、Esc で吹き出しを閉じる）。',
   },
   en: {
     head: 'The chart cannot be shown',
@@ -90,6 +107,8 @@ const TEXT = {
     nospec: 'No chart spec (needs a src attribute or a <script type="application/json">)',
     source: 'Source: ',
     table: 'Show the data as a table',
+    csv: 'Download CSV',
+    keys: 'Arrow keys read the values one by one (Home and End: first and last; Esc closes the tooltip).',
   },
 };
 
@@ -263,7 +282,7 @@ class Controller {
       const prev = this.chart;
       this.chart = next;
       next = null;
-      this.build(page);
+      this.build(page, spec.type);
       if (prev) prev.free();
       return this.paint(true);
     } catch (e) {
@@ -300,9 +319,13 @@ class Controller {
   }
 
   /** Replaces the shadow content with the figure for `page` (the chart's pageText()). */
-  build(page) {
+  build(page, type) {
+    const t = this.text(page);
+    const id = this.id;
     const fig = el('figure', 'chart');
     fig.setAttribute('part', 'figure');
+    // Named by the title alone (the figcaption would run title and subtitle together).
+    fig.setAttribute('aria-labelledby', id + '-title');
     if (page.locale) fig.lang = page.locale;
     if (page.card !== false) fig.classList.add('card');
     this.figure = fig;
@@ -310,6 +333,7 @@ class Controller {
 
     const cap = el('figcaption', 'caption');
     const title = el('p', 'title', page.title || '');
+    title.id = id + '-title';
     title.setAttribute('role', 'heading');
     title.setAttribute('part', 'title');
     cap.append(title);
@@ -317,15 +341,34 @@ class Controller {
     this.titleEl = title;
     this.applyHeadingLevel();
 
+    // Keyboard access. The chart is one Tab stop: the canvas itself, keeping role="img".
+    // Screen readers then announce on Tab exactly what they read in browse mode, "<title>
+    // （折れ線グラフ）, image/画像" followed by the summary (aria-describedby) and, when there
+    // are points, the key hint. role="application" would take over every key from screen-reader
+    // users; a focusable role="group" wrapper around the img adds a "grouping" with the same
+    // name around it, so the title is read twice and the summary only once inside. Arrow keys
+    // then move a highlighted point; its words (pointText) go to a polite status region, the
+    // same words as in the tooltip and the data table.
     const plot = el('div', 'plot');
     plot.setAttribute('part', 'plot');
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', page.altText || page.title || '');
+    canvas.tabIndex = 0;
     const desc = el('p', 'vh', page.description || '');
-    desc.id = this.id + '-desc';
+    desc.id = id + '-desc';
     canvas.setAttribute('aria-describedby', desc.id);
-    plot.append(canvas, desc);
+    const keys = el('p', null, t.keys);
+    keys.id = id + '-keys';
+    keys.hidden = true; // read only as part of the description
+    const ring = el('div', 'ring');
+    const tip = el('div', 'tip');
+    for (const n of [ring, tip]) { n.hidden = true; n.setAttribute('aria-hidden', 'true'); }
+    tip.setAttribute('part', 'tooltip');
+    const live = el('div', 'vh');
+    live.setAttribute('role', 'status');
+    plot.append(canvas, ring, tip, desc, keys, live);
+    this.listen(plot, canvas, tip);
 
     const foot = el('div', 'footer');
     foot.setAttribute('part', 'footer');
@@ -345,26 +388,211 @@ class Controller {
     if (data) fig.append(data);
     if (foot.childNodes.length) fig.append(foot);
 
-    // Swap in one go; observers follow the new plot area.
+    // Swap in one go; observers follow the new plot area. A reader inside the old chart
+    // (focus on it, table open) finds the new one in the same state.
+    const hadFocus = !!this.canvas && this.root.activeElement === this.canvas;
+    const wasOpen = !!this.root.querySelector('details[open]');
     this.teardownObservers();
     this.clearNotice();
+    this.hideTip();
     for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
     this.root.append(fig);
-    this.plot = plot;
-    this.canvas = canvas;
+    Object.assign(this, { plot, canvas, ring, tip, live, type, pts: [], sel: null, keyed: false, hovering: false });
     this.painted = false;
     this.drawn = '';
     this.size = null;
     this.observe();
+    if (wasOpen && data) data.querySelector('details').open = true;
+    if (hadFocus) canvas.focus({ preventScroll: true });
   }
 
-  /** A closed disclosure with every plotted value as a real table, built when first opened. */
+  // ---- points: keyboard, pointer, tooltip, live region ----------------------------
+
+  listen(plot, canvas, tip) {
+    const on = (n, type, fn) => n.addEventListener(type, (e) => { if (this.canvas === canvas) fn.call(this, e); });
+    on(canvas, 'keydown', this.onKey);
+    on(canvas, 'focus', () => {
+      // Keyboard focus shows (and says) the point last visited; a click shows its own point.
+      if (this.pts.length && canvas.matches(':focus-visible')) this.go(this.current(), true);
+    });
+    on(canvas, 'blur', () => {
+      this.keyed = false;
+      this.ring.hidden = true;
+      if (!this.hovering) this.hideTip();
+    });
+    on(plot, 'pointermove', (e) => {
+      if (e.pointerType === 'touch' || tip.contains(e.target)) return;
+      this.hovering = true;
+      const k = this.hit(e);
+      const key = k < 0 ? null : this.key(k);
+      // Nothing under the pointer keeps the tooltip, so the pointer can travel onto it (1.4.13).
+      if (key && key !== this.tipKey && key !== this.dismissed) { this.dismissed = null; this.showTip(k, false); }
+    });
+    on(plot, 'pointerdown', (e) => {
+      if (tip.contains(e.target)) return;
+      const k = this.hit(e);
+      if (k < 0) { this.hideTip(); return; }
+      this.sel = this.pts[k];
+      this.dismissed = null;
+      this.showTip(k, false);
+      if (this.keyed) this.place(this.ring, this.pts[k]);
+    });
+    on(plot, 'pointerleave', (e) => {
+      if (e.pointerType === 'touch') return; // a tap's tooltip stays until dismissed
+      this.hovering = false;
+      this.dismissed = null;
+      if (this.keyed) this.go(this.current(), false);
+      else this.hideTip();
+    });
+  }
+
+  /** Position in `pts` of the point under a pointer event, or -1. */
+  hit(e) {
+    if (!this.pts.length) return -1;
+    const r = this.canvas.getBoundingClientRect();
+    try { return this.chart.pointAt(e.clientX - r.left, e.clientY - r.top); } catch (_) { return -1; }
+  }
+
+  key(k) { const p = this.pts[k]; return p ? p.series + ':' + p.index : null; }
+
+  /** Position of series `s`, category `i` in `pts`; else that series' nearest category; else -1. */
+  find(s, i) {
+    let best = -1;
+    this.pts.forEach((p, k) => {
+      if (p.series === s && (best < 0 || Math.abs(p.index - i) < Math.abs(this.pts[best].index - i))) best = k;
+    });
+    return best;
+  }
+
+  current() {
+    const k = this.sel ? this.find(this.sel.series, this.sel.index) : -1;
+    return k < 0 ? 0 : k;
+  }
+
+  onKey(e) {
+    if (e.key === 'Escape' || e.key === 'Esc') {
+      if (this.tip.hidden) return; // nothing to close: let the page have it
+      this.dismissed = this.tipKey;
+      this.hideTip();
+      e.preventDefault();
+      e.stopPropagation(); // closes the tooltip, not the dialog around the chart
+      return;
+    }
+    const pts = this.pts;
+    if (!pts.length || e.altKey || e.ctrlKey || e.metaKey) return;
+    // Left/Right along a series and Up/Down across series (for horizontal bars, whose
+    // categories run downwards, the other way round); Home/End, PageUp/PageDown by 10%.
+    const bar = this.type === 'bar';
+    const move = {
+      ArrowRight: bar ? 's1' : 1, ArrowLeft: bar ? 's-1' : -1, ArrowDown: bar ? 1 : 's1', ArrowUp: bar ? -1 : 's-1',
+      Home: -Infinity, End: Infinity, PageDown: 'p1', PageUp: 'p-1',
+    }[e.key];
+    if (move === undefined) return;
+    e.preventDefault();
+    let k = this.current();
+    const p = pts[k];
+    if (typeof move === 'string' && move[0] === 's') {
+      const all = [...new Set(pts.map((q) => q.series))];
+      const s = all[Math.max(0, Math.min(all.length - 1, all.indexOf(p.series) + +move.slice(1)))];
+      k = this.find(s, p.index);
+    } else {
+      const line = [];
+      pts.forEach((q, j) => { if (q.series === p.series) line.push(j); });
+      const by = typeof move === 'string' ? +move.slice(1) * Math.max(1, Math.round(line.length / 10)) : move;
+      const at = line.indexOf(k) + by;
+      k = line[at < 0 ? 0 : at >= line.length ? line.length - 1 : at];
+    }
+    this.go(k, true);
+  }
+
+  /** Makes point `k` the keyboard point: ring, tooltip and (when `say`) the status region. */
+  go(k, say) {
+    const p = this.pts[k];
+    if (!p) return;
+    this.sel = p;
+    this.keyed = true;
+    this.dismissed = null;
+    this.place(this.ring, p);
+    this.ring.hidden = false;
+    const text = this.showTip(k, true);
+    if (say) {
+      // Cleared first so the same words (a key at either end) are said again.
+      this.live.textContent = '';
+      clearTimeout(this.sayT);
+      this.sayT = setTimeout(() => { if (this.live) this.live.textContent = text; }, 50);
+    }
+  }
+
+  /** Puts `node`'s anchor on point `p`, on whole device pixels. */
+  place(node, p) {
+    const d = window.devicePixelRatio || 1;
+    node.style.left = Math.round(p.x * d) / d + 'px';
+    node.style.top = Math.round(p.y * d) / d + 'px';
+  }
+
+  /** Shows point `k`'s words (plain text) in the tooltip, inside the plot; returns them. */
+  showTip(k, byKey) {
+    const p = this.pts[k];
+    let text = '';
+    try { text = this.chart.pointText(p.series, p.index); } catch (_) { /* shown empty */ }
+    const tip = this.tip;
+    tip.textContent = text;
+    tip.hidden = !text;
+    this.tipKey = text ? this.key(k) : null;
+    this.tipByKey = byKey;
+    if (!text) return text;
+    tip.style.left = tip.style.top = '0px';
+    const w = tip.offsetWidth;
+    const h = tip.offsetHeight;
+    const W = this.plot.clientWidth;
+    const H = this.plot.clientHeight;
+    const gap = 16; // clear of the focus ring
+    let top = p.y - gap - h;
+    if (top < 0) top = p.y + gap + h <= H ? p.y + gap : Math.max(0, H - h); // flip below
+    const left = Math.max(0, Math.min(W - w, p.x - w / 2));
+    this.place(tip, { x: left, y: top });
+    // Esc closes a hover tooltip wherever focus is (1.4.13 dismissible).
+    document.addEventListener('keydown', this.onDocKey);
+    return text;
+  }
+
+  hideTip() {
+    if (this.tip) this.tip.hidden = true;
+    this.tipKey = null;
+    document.removeEventListener('keydown', this.onDocKey);
+  }
+
+  onDocKey = (e) => {
+    if ((e.key === 'Escape' || e.key === 'Esc') && this.tip && !this.tip.hidden) {
+      this.dismissed = this.tipKey;
+      this.hideTip();
+    }
+  };
+
+  /** After a paint: the points' new places; the ring and tooltip follow their point. */
+  track() {
+    let pts = [];
+    try { pts = Array.from(this.chart.points()); } catch (_) { /* a pkg without points() */ }
+    this.pts = pts;
+    const d = this.canvas.getAttribute('aria-describedby').split(' ')[0];
+    this.canvas.setAttribute('aria-describedby', pts.length ? d + ' ' + this.id + '-keys' : d);
+    if (!this.sel) return;
+    const k = this.find(this.sel.series, this.sel.index);
+    if (k < 0) { this.ring.hidden = true; this.hideTip(); return; }
+    if (!this.ring.hidden) this.place(this.ring, pts[k]);
+    if (!this.tip.hidden && this.tipKey === this.key(k)) this.showTip(k, this.tipByKey);
+  }
+
+  /** A closed disclosure with every plotted value as a real table, built when first opened,
+   *  and a CSV download of the same table. */
   dataTable(page) {
     const chart = this.chart;
     if (!chart || typeof chart.table !== 'function') return null;
+    const t = this.text(page);
+    const row = el('div', 'actions');
     const box = el('details', 'data');
     box.setAttribute('part', 'data');
-    box.append(el('summary', null, this.text(page).table));
+    box.append(el('summary', null, t.table));
     box.addEventListener('toggle', () => {
       if (!box.open || box.childElementCount > 1 || chart !== this.chart) return;
       let t;
@@ -403,7 +631,34 @@ class Controller {
         box.append(ul);
       }
     });
-    return box;
+    const csv = el('button', 'csv', t.csv);
+    csv.type = 'button';
+    csv.setAttribute('part', 'csv');
+    csv.addEventListener('click', () => { if (chart === this.chart) this.download(page.title); });
+    row.append(box, csv);
+    return row;
+  }
+
+  /**
+   * Saves the data table as CSV: UTF-8 with a BOM (so Excel reads Japanese), CRLF, quoted
+   * where needed, and a label that a spreadsheet would run as a formula (=, +, -, @) made
+   * text. A Blob URL, so it works under the strictest CSP.
+   */
+  download(title) {
+    let t;
+    try { t = this.chart.table(); } catch (_) { return; }
+    const cell = (v) => {
+      let s = v == null ? '' : String(v);
+      if (/^[=+\-@\t\r]/.test(s) && s !== '-' && !/^[-+]?[\d,.]*\d[\d,.]*%?$/.test(s)) s = "'" + s;
+      return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+    };
+    const lines = [t.header || [], ...(t.rows || [])].map((r) => r.map(cell).join(','));
+    const url = URL.createObjectURL(new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }));
+    const a = el('a');
+    a.href = url;
+    a.download = (String(title || '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').replace(/^[\s._]+|[\s._]+$/g, '').slice(0, 80) || 'chart') + '.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 30_000);
   }
 
   /**
@@ -530,6 +785,7 @@ class Controller {
     this.canvas.style.height = h + 'px';
     this.drawn = key;
     this.painted = true;
+    this.track();
     emit(this.host, 'indicator-chart:rendered', { width: w, height: h, dpr });
     return null;
   }
@@ -544,9 +800,12 @@ class Controller {
   teardownChart() {
     this.teardownObservers();
     if (this.chart) { try { this.chart.free(); } catch (_) { /* already freed */ } }
+    this.hideTip();
+    clearTimeout(this.sayT);
     this.chart = null;
     this.painted = false;
-    this.plot = this.canvas = this.titleEl = this.notice = this.figure = null;
+    this.pts = [];
+    this.plot = this.canvas = this.ring = this.tip = this.live = this.titleEl = this.notice = this.figure = null;
   }
 
   destroy() {

@@ -32,7 +32,7 @@ const MIN_TICK_SPACING: f32 = 36.0;
 pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
     let ctx = Ctx::new(spec, theme, measure);
     let (width, height) = (scene.width, scene.height);
-    let looks = stack::series_looks(spec, theme, spec.categories.len() <= marks::MARKER_LIMIT);
+    let looks = stack::series_looks(spec, theme);
     let spans = stack::spans(spec, &looks);
     let legend_rows = legend::rows(&ctx, width - 2.0 * PAD);
     let legend_height = legend::height(&legend_rows);
@@ -303,8 +303,8 @@ impl<'a> Ctx<'a> {
         if self.unit(axis) == Some("%") { text + "%" } else { text }
     }
 
-    /// A date as the axis prints it.
+    /// A date as the axis prints it: 「2025年7月」, or 「令和7（2025）年7月」 with `era`.
     pub fn date_label(&self, date: &PartialDate) -> String {
-        date.label(self.locale)
+        date.label_with(self.locale, self.spec.era)
     }
 }

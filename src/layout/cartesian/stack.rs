@@ -17,12 +17,10 @@ pub struct SeriesLook {
     pub outline: Option<Color>,
 }
 
-const MARKER_CYCLE: [MarkerShape; 4] = [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Triangle, MarkerShape::Diamond];
-const DASH_CYCLE: [LineDash; 3] = [LineDash::Solid, LineDash::Dashed, LineDash::Dotted];
-
-/// The look of every series. Colour is never the only difference: each series also gets
-/// its own marker shape, and when markers are off (long series) its own dash.
-pub fn series_looks(spec: &ChartSpec, theme: &Theme, markers_shown: bool) -> Vec<SeriesLook> {
+/// The look of every series: the theme's style for its position (colour, outline for light
+/// fills, its own marker shape and dash, so colour is never the only difference), with the
+/// author's overrides on top. A single series keeps a plain solid line with circles.
+pub fn series_looks(spec: &ChartSpec, theme: &Theme) -> Vec<SeriesLook> {
     let default_kind = match spec.chart_type {
         ChartType::Line => SeriesKind::Line,
         ChartType::Area => SeriesKind::Area,
@@ -33,16 +31,15 @@ pub fn series_looks(spec: &ChartSpec, theme: &Theme, markers_shown: bool) -> Vec
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let color = s.color.unwrap_or_else(|| theme.series_color(i));
-            let outline = (color.contrast(&theme.background) < 3.0).then_some(theme.baseline);
-            let dash = s.dash.unwrap_or(if several && !markers_shown { DASH_CYCLE[i % 3] } else { LineDash::Solid });
+            let style = theme.series_style(i);
+            let color = s.color.unwrap_or(style.color);
             SeriesLook {
                 kind: if spec.chart_type == ChartType::Bar { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
                 axis: s.axis,
                 color,
-                marker: s.marker.unwrap_or(if several { MARKER_CYCLE[i % 4] } else { MarkerShape::Circle }),
-                dash,
-                outline,
+                marker: s.marker.unwrap_or(if several { style.marker } else { MarkerShape::Circle }),
+                dash: s.dash.unwrap_or(if several { style.dash } else { LineDash::Solid }),
+                outline: theme.outline_for(color),
             }
         })
         .collect()
@@ -121,7 +118,7 @@ mod tests {
     fn percent_stacks_sum_to_100_per_category() {
         let s = spec(r#"{"type":"column","title":"t","stacking":"percent","categories":["2023","2024"],
             "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#);
-        let looks = series_looks(&s, &Theme::default(), true);
+        let looks = series_looks(&s, &Theme::default());
         let spans = spans(&s, &looks);
         for i in 0..2 {
             let top = spans[2][i].unwrap().1;
@@ -135,7 +132,7 @@ mod tests {
     fn normal_stacks_separate_positive_and_negative() {
         let s = spec(r#"{"type":"column","title":"t","stacking":"normal","categories":["a"],
             "series":[{"name":"x","values":[5]},{"name":"y","values":[-3]},{"name":"z","values":[2]}]}"#);
-        let looks = series_looks(&s, &Theme::default(), true);
+        let looks = series_looks(&s, &Theme::default());
         let spans = spans(&s, &looks);
         assert_eq!(spans[0][0], Some((0.0, 5.0)));
         assert_eq!(spans[1][0], Some((-3.0, 0.0)));
@@ -147,10 +144,9 @@ mod tests {
     fn series_differ_by_more_than_colour() {
         let s = spec(r#"{"type":"line","title":"t","categories":["a","b"],
             "series":[{"name":"x","values":[1,2]},{"name":"y","values":[2,3]},{"name":"z","values":[3,1],"marker":"none","style":"dotted"}]}"#);
-        let looks = series_looks(&s, &Theme::default(), true);
+        let looks = series_looks(&s, &Theme::default());
         assert_ne!(looks[0].marker, looks[1].marker);
         assert_eq!((looks[2].marker, looks[2].dash), (MarkerShape::None, LineDash::Dotted));
-        let long = series_looks(&s, &Theme::default(), false);
-        assert_ne!(long[0].dash, long[1].dash, "without markers, dashes tell lines apart");
+        assert_ne!(looks[0].dash, looks[1].dash, "dashes tell lines apart where markers are off");
     }
 }

@@ -5,7 +5,7 @@
 use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{decimals_for_step, group_digits_fixed};
-use crate::spec::{AxisSide, ChartSpec, Series};
+use crate::spec::{AxisSide, ChartSpec, ChartType, Series};
 
 /// A table ready for `<table>`: `header[0]` heads the category column.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +25,12 @@ pub fn shared_decimals(spec: &ChartSpec) -> usize {
 }
 
 pub fn data_table(spec: &ChartSpec) -> DataTable {
+    match spec.chart_type {
+        ChartType::Pie | ChartType::Donut => return pie_table(spec),
+        ChartType::Kpi => return kpi_table(spec),
+        ChartType::Progress => return progress_table(spec),
+        _ => {}
+    }
     let locale = spec.locale;
     let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
     let category_head = match (&dates, locale) {
@@ -83,4 +89,162 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
         Locale::En => format!("Data for {}", spec.title),
     };
     DataTable { caption, header, rows, footnotes }
+}
+
+fn table_caption(spec: &ChartSpec) -> String {
+    match spec.locale {
+        Locale::Ja => format!("{}のデータ", spec.title),
+        Locale::En => format!("Data for {}", spec.title),
+    }
+}
+
+/// A number exactly, with its unit: `84,840,000件`, `79%`, `4,365 provisions`.
+fn exact_with_unit(value: f64, decimals: usize, unit: Option<&str>, locale: Locale) -> String {
+    crate::numfmt::with_unit(&group_digits_fixed(value, decimals), unit, locale)
+}
+
+/// Pie and donut: one row per slice with its value and share (slices of 0 included), then
+/// the total. Shares are printed as computed; a note says when they do not add up to 100.
+fn pie_table(spec: &ChartSpec) -> DataTable {
+    let locale = spec.locale;
+    let Some(series) = spec.series.first() else {
+        return DataTable { caption: table_caption(spec), header: Vec::new(), rows: Vec::new(), footnotes: Vec::new() };
+    };
+    let unit = spec.unit.as_deref().map(|u| match locale {
+        Locale::Ja => format!("（{u}）"),
+        Locale::En => format!(" ({u})"),
+    });
+    let header = vec![
+        locale.pick("項目", "Category").to_owned(),
+        format!("{}{}", series.name, unit.unwrap_or_default()),
+        locale.pick("割合（%）", "Share (%)").to_owned(),
+    ];
+    let decimals = spec.decimals.unwrap_or_else(|| shared_decimals(spec));
+    let share_decimals = spec.decimals.unwrap_or(1);
+    let total: f64 = series.values.iter().flatten().sum();
+    let mut footnotes = Vec::new();
+    let mut printed_sum = 0.0;
+    let mut rows: Vec<(String, Vec<String>)> = spec
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let extra = series.extra(i);
+            let cells = match (series.values.get(i).copied().flatten(), extra.and_then(|e| e.symbol)) {
+                (Some(v), _) if total > 0.0 => {
+                    let share = group_digits_fixed(v / total * 100.0, share_decimals);
+                    printed_sum += share.replace(',', "").parse::<f64>().unwrap_or(0.0);
+                    vec![group_digits_fixed(v, decimals), share]
+                }
+                (_, Some(symbol)) => {
+                    let note = format!("{}{}{}", symbol.symbol(), locale.pick("：", ": "), symbol.meaning(locale));
+                    if !footnotes.contains(&note) {
+                        footnotes.push(note);
+                    }
+                    vec![symbol.symbol().to_owned(), String::new()]
+                }
+                _ => vec![locale.pick("データなし", "no data").to_owned(), String::new()],
+            };
+            (name.clone(), cells)
+        })
+        .collect();
+    rows.push((
+        locale.pick("合計", "Total").to_owned(),
+        vec![group_digits_fixed(total, decimals), group_digits_fixed(100.0, share_decimals)],
+    ));
+    let hundred: f64 = group_digits_fixed(100.0, share_decimals).replace(',', "").parse().unwrap_or(100.0);
+    if (printed_sum - hundred).abs() > 1e-9 {
+        footnotes.push(
+            locale
+                .pick(
+                    "割合は四捨五入しているため、合計が100%にならない場合がある。",
+                    "Shares are rounded, so they may not add up to 100%.",
+                )
+                .to_owned(),
+        );
+    }
+    DataTable { caption: table_caption(spec), header, rows, footnotes }
+}
+
+/// KPI: the value, the previous value and the change, the share, then the sparkline's points;
+/// each row with its date where it has one.
+fn kpi_table(spec: &ChartSpec) -> DataTable {
+    let locale = spec.locale;
+    let header = vec![
+        locale.pick("項目", "Item").to_owned(),
+        locale.pick("時点", "Date").to_owned(),
+        locale.pick("値", "Value").to_owned(),
+    ];
+    let Some(kpi) = &spec.kpi else {
+        return DataTable { caption: table_caption(spec), header, rows: Vec::new(), footnotes: Vec::new() };
+    };
+    let unit = spec.unit.as_deref();
+    let date = |d: Option<PartialDate>| d.map(|d| d.label(locale)).unwrap_or_default();
+    let own = |v: f64| decimals_for_step(v).min(6);
+    let decimals = |values: &[f64]| spec.decimals.unwrap_or_else(|| values.iter().map(|v| own(*v)).max().unwrap_or(0));
+    let mut rows = vec![(
+        locale.pick("値", "Value").to_owned(),
+        vec![date(spec.as_of), exact_with_unit(kpi.value, decimals(&[kpi.value]), unit, locale)],
+    )];
+    if let Some(previous) = &kpi.previous {
+        let d = decimals(&[kpi.value, previous.value]);
+        let when = match (&previous.label, previous.as_of) {
+            (Some(label), Some(as_of)) => format!("{label}（{}）", as_of.label(locale)),
+            (Some(label), None) => label.clone(),
+            (None, as_of) => date(as_of),
+        };
+        rows.push((locale.pick("前回の値", "Previous value").to_owned(), vec![when, exact_with_unit(previous.value, d, unit, locale)]));
+        let change = kpi.value - previous.value;
+        let magnitude = group_digits_fixed(change.abs(), d);
+        let sign = if !magnitude.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+            "±"
+        } else if change > 0.0 {
+            "+"
+        } else {
+            "\u{2212}"
+        };
+        let change_text = match unit.map(str::trim) {
+            Some("%" | "％") => format!("{sign}{magnitude}{}", locale.pick("ポイント", " pts")),
+            _ => crate::numfmt::with_unit(&format!("{sign}{magnitude}"), unit, locale),
+        };
+        rows.push((locale.pick("増減", "Change").to_owned(), vec![String::new(), change_text]));
+    }
+    if let Some(share) = &kpi.share {
+        let label = share.label.clone().unwrap_or_else(|| locale.pick("割合", "Share").to_owned());
+        rows.push((label, vec![date(spec.as_of), exact_with_unit(share.value, decimals(&[share.value]), Some("%"), locale)]));
+    }
+    if let Some(series) = spec.series.first() {
+        let values: Vec<f64> = series.values.iter().flatten().copied().collect();
+        let d = decimals(&values);
+        for (i, category) in spec.categories.iter().enumerate() {
+            let when = PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label(locale));
+            let cell = match (series.values.get(i).copied().flatten(), series.extra(i).and_then(|e| e.symbol)) {
+                (Some(v), _) => exact_with_unit(v, d, unit, locale),
+                (None, Some(symbol)) => symbol.symbol().to_owned(),
+                (None, None) => locale.pick("データなし", "no data").to_owned(),
+            };
+            rows.push((locale.pick("推移", "Trend").to_owned(), vec![when, cell]));
+        }
+    }
+    DataTable { caption: table_caption(spec), header, rows, footnotes: Vec::new() }
+}
+
+/// Progress: the value, the target and the share of the target reached (達成率).
+fn progress_table(spec: &ChartSpec) -> DataTable {
+    let locale = spec.locale;
+    let header = vec![locale.pick("項目", "Item").to_owned(), locale.pick("値", "Value").to_owned()];
+    let Some(progress) = &spec.progress else {
+        return DataTable { caption: table_caption(spec), header, rows: Vec::new(), footnotes: Vec::new() };
+    };
+    let unit = spec.unit.as_deref();
+    let d = spec.decimals.unwrap_or_else(|| decimals_for_step(progress.value).max(decimals_for_step(progress.target)).min(6));
+    let rows = vec![
+        (locale.pick("実績", "Value").to_owned(), vec![exact_with_unit(progress.value, d, unit, locale)]),
+        (locale.pick("目標", "Target").to_owned(), vec![exact_with_unit(progress.target, d, unit, locale)]),
+        (
+            locale.pick("達成率", "Share of target").to_owned(),
+            vec![format!("{}%", group_digits_fixed(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1)))],
+        ),
+    ];
+    DataTable { caption: table_caption(spec), header, rows, footnotes: Vec::new() }
 }

@@ -1,8 +1,158 @@
-//! Layout of `progress` charts. Not drawn yet: the scene keeps only its background.
+//! Layout of `progress` charts: the share of the target printed large (`68.2%`), the value
+//! and the target (`4,365 / 6,405条項`), a bar on a bordered track, the goal and the 時点.
+//!
+//! A value above its target is printed as it is (`104.2%`); the track then spans the value,
+//! the bar fills it, and the target is marked where it falls, with 「目標」 under the mark
+//! and the part beyond it in a second colour.
+//!
+//! Points: one (`series` 0, `index` 0), at the end of the bar.
 
-use crate::scene::Scene;
-use crate::spec::ChartSpec;
-use crate::text::TextMeasure;
-use crate::theme::Theme;
+use crate::dates::PartialDate;
+use crate::locale::Locale;
+use crate::numfmt::{decimals_for_step, percent, value_text, with_unit, Notation};
+use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
+use crate::spec::{ChartSpec, Progress};
+use crate::text::{truncate_to_width, Font, TextMeasure};
+use crate::theme::{Color, Theme};
 
-pub fn layout(_spec: &ChartSpec, _theme: &Theme, _measure: &dyn TextMeasure, _scene: &mut Scene) {}
+const PAD: f32 = 8.0;
+const LINE_GAP: f32 = 8.0;
+const PAIR_GAP: f32 = 12.0;
+
+/// Lays out a `progress` spec on `scene` (already sized, with its background).
+pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
+    let Some(progress) = &spec.progress else { return };
+    let (width, height) = (scene.width, scene.height);
+    let (inner_w, inner_h) = (width - 2.0 * PAD, height - 2.0 * PAD);
+    if inner_w < 60.0 || inner_h < 40.0 || progress.target.is_nan() || progress.target <= 0.0 {
+        return;
+    }
+    let words = progress_words(spec, progress);
+    let text = |x: f32, y: f32, t: &str, font: Font, color: Color, h: HAlign, v: VAlign| Mark::Text {
+        x,
+        y,
+        width: measure.width(t, font),
+        text: t.to_owned(),
+        size: font.size,
+        bold: font.bold,
+        color,
+        h,
+        v,
+    };
+    let ratio_font = Font { size: 18.0, bold: false };
+    let small = Font { size: 16.0, bold: false };
+    let mark_font = Font { size: 14.0, bold: false };
+    let over = progress.value > progress.target;
+    let track_h = if width >= 480.0 { 24.0 } else { 20.0 };
+    // Under the track: 「目標」 at the target mark when the value is above it.
+    let track_block = track_h + if over { 4.0 + mark_font.size + 2.0 } else { 0.0 };
+
+    let preferred = if width >= 640.0 { 56.0 } else if width >= 480.0 { 48.0 } else { 40.0 };
+    let sizes: Vec<f32> = [56.0, 48.0, 40.0, 32.0, 28.0, 24.0].into_iter().filter(|s| *s <= preferred).collect();
+    let ratio_w = words.ratio.as_ref().map_or(0.0, |r| measure.width(r, ratio_font));
+    let footer: Vec<&String> = [words.goal.as_ref(), words.as_of.as_ref()].into_iter().flatten().collect();
+
+    // The largest number that fits, with the ratio beside it or under it, then as many
+    // footer lines as fit (goal before 時点).
+    let mut chosen = None;
+    'search: for keep in (0..=footer.len()).rev() {
+        for &size in &sizes {
+            let big_w = measure.width(&words.percent, Font { size, bold: true });
+            if big_w > inner_w && size > 24.0 {
+                continue;
+            }
+            let ratio_beside = words.ratio.is_some() && big_w + PAIR_GAP + ratio_w <= inner_w;
+            let head_h = size + if words.ratio.is_some() && !ratio_beside { LINE_GAP + ratio_font.size } else { 0.0 };
+            let total = head_h + LINE_GAP * 1.5 + track_block + keep as f32 * (LINE_GAP + small.size);
+            if total <= inner_h {
+                chosen = Some((size, ratio_beside, keep));
+                break 'search;
+            }
+        }
+    }
+    let Some((size, ratio_beside, keep)) = chosen else { return };
+
+    let mut y = PAD;
+    let big = Font { size, bold: true };
+    let (percent, _) = truncate_to_width(&words.percent, inner_w, big, measure);
+    scene.marks.push(text(PAD, y, &percent, big, theme.text, HAlign::Start, VAlign::Top));
+    if let Some(ratio) = &words.ratio {
+        if ratio_beside {
+            // On the big number's baseline (em boxes: ascent 0.88, descent 0.12).
+            let x = PAD + measure.width(&percent, big) + PAIR_GAP;
+            let bottom = y + size * 0.88 + ratio_font.size * 0.12;
+            scene.marks.push(text(x, bottom, ratio, ratio_font, theme.text, HAlign::Start, VAlign::Bottom));
+            y += size;
+        } else {
+            y += size + LINE_GAP;
+            let (ratio, _) = truncate_to_width(ratio, inner_w, ratio_font, measure);
+            scene.marks.push(text(PAD, y, &ratio, ratio_font, theme.text, HAlign::Start, VAlign::Top));
+            y += ratio_font.size;
+        }
+    } else {
+        y += size;
+    }
+    y += LINE_GAP * 1.5;
+
+    // The track spans the target, or the value when it is larger; the bar fills to the value.
+    let (x0, track_w) = (PAD, inner_w);
+    let span = progress.value.max(progress.target);
+    let fill_w = ((progress.value / span).clamp(0.0, 1.0) as f32) * track_w;
+    scene.marks.push(Mark::Rect { x: x0, y, w: track_w, h: track_h, fill: theme.grid, stroke: Some(theme.baseline) });
+    let target_x = x0 + (progress.target / span) as f32 * track_w;
+    if over {
+        scene.marks.push(Mark::Rect { x: x0, y, w: target_x - x0, h: track_h, fill: theme.series_color(0), stroke: None });
+        scene.marks.push(Mark::Rect { x: target_x, y, w: x0 + track_w - target_x, h: track_h, fill: theme.series_color(1), stroke: None });
+        // The target: a rule across the bar in the text colour, with its name under it.
+        scene.marks.push(Mark::Rule { x1: target_x, y1: y - 4.0, x2: target_x, y2: y + track_h + 4.0, width: 2.0, color: theme.text });
+        let label = spec.locale.pick("目標", "Target");
+        let lw = measure.width(label, mark_font);
+        let lx = target_x.clamp(PAD + lw / 2.0, width - PAD - lw / 2.0);
+        scene.marks.push(text(lx, y + track_h + 6.0, label, mark_font, theme.text, HAlign::Middle, VAlign::Top));
+    } else if fill_w > 0.0 {
+        scene.marks.push(Mark::Rect { x: x0, y, w: fill_w, h: track_h, fill: theme.series_color(0), stroke: None });
+    }
+    scene.points.push(PlottedPoint { series: 0, index: 0, x: x0 + fill_w, y: y + track_h / 2.0 });
+    y += track_block;
+
+    for line in footer.iter().take(keep) {
+        y += LINE_GAP;
+        let (line, _) = truncate_to_width(line, inner_w, small, measure);
+        scene.marks.push(text(PAD, y, &line, small, theme.muted_text, HAlign::Start, VAlign::Top));
+        y += small.size;
+    }
+}
+
+struct ProgressWords {
+    /// `68.2%`
+    percent: String,
+    /// `4,365 / 6,405条項`, or `目標100%` for a rate against 100%.
+    ratio: Option<String>,
+    goal: Option<String>,
+    as_of: Option<String>,
+}
+
+fn progress_words(spec: &ChartSpec, progress: &Progress) -> ProgressWords {
+    let locale = spec.locale;
+    let unit = spec.unit.as_deref();
+    let notation = Notation::for_unit(locale, unit);
+    let share = percent(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1));
+    let decimals = spec
+        .decimals
+        .unwrap_or_else(|| decimals_for_step(progress.value).max(decimals_for_step(progress.target)).min(2));
+    let number = |v: f64| value_text(v, decimals, notation);
+    let ratio = match unit {
+        // A rate against 100%: the big number already is the value; say what it aims at.
+        Some("%") if progress.target == 100.0 => Some(match locale {
+            Locale::Ja => format!("目標{}", percent(progress.target, decimals_for_step(progress.target).min(2))),
+            Locale::En => format!("Target {}", percent(progress.target, decimals_for_step(progress.target).min(2))),
+        }),
+        Some("%") => Some(format!("{}% / {}%", number(progress.value), number(progress.target))),
+        _ => Some(with_unit(&format!("{} / {}", number(progress.value), number(progress.target)), unit, locale)),
+    };
+    let as_of = spec.as_of.map(|d: PartialDate| match locale {
+        Locale::Ja => format!("{}時点", d.label(locale)),
+        Locale::En => format!("As of {}", d.label(locale)),
+    });
+    ProgressWords { percent: share, ratio, goal: progress.goal.clone(), as_of }
+}

@@ -5,10 +5,10 @@
 //
 // Environment: E2E_ROOT=dir serves another tree (with www/ and pkg/) instead of the repo root;
 // CHROMIUM=path overrides /usr/bin/chromium. Screenshots go to test-output/ (gitignored).
-// Prints `N passed, M failed` last and exits 1 on any failure; the whole run is capped at 60 s.
+// Prints `N passed, M failed` last and exits 1 on any failure; the whole run is capped at TOTAL_MS.
 import { chromium } from 'playwright-core';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { startServer, REPO_ROOT } from './server.mjs';
@@ -16,7 +16,7 @@ import { startServer, REPO_ROOT } from './server.mjs';
 const ROOT = process.env.E2E_ROOT ? resolve(process.env.E2E_ROOT) : REPO_ROOT;
 const OUT = join(REPO_ROOT, 'test-output');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const TOTAL_MS = 60_000;
+const TOTAL_MS = 180_000; // dashboard.html and gallery.html at 3 widths × 2 DPRs take 30–60 s of it
 const TEST_MS = 15_000;
 const WAIT_MS = 8_000;
 let HAS_TABLE = false; // pkg/ built before Chart.table() existed has no data table
@@ -58,12 +58,12 @@ function expect(cond, message, detail) {
   if (!cond) throw new CheckFailed(detail === undefined ? message : `${message}\n${JSON.stringify(detail, null, 1)}`);
 }
 
-async function test(name, fn) {
+async function test(name, fn, ms = TEST_MS) {
   let timer;
   try {
     await Promise.race([
       fn(),
-      new Promise((_, fail) => { timer = setTimeout(() => fail(new CheckFailed(`timed out after ${TEST_MS / 1000} s`)), TEST_MS); }),
+      new Promise((_, fail) => { timer = setTimeout(() => fail(new CheckFailed(`timed out after ${ms / 1000} s`)), ms); }),
     ]);
     report(name, null);
   } catch (e) {
@@ -198,6 +198,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 });
   try {
     await suite(browser, server.url);
+    await pagesSuite(browser, server.url);
   } finally {
     await browser.close().catch(() => {});
     await server.close();
@@ -675,6 +676,163 @@ async function suite(browser, base) {
 
   await ctx1.close();
   await ctx2.close();
+}
+
+// ---- dashboard.html and gallery.html (issue 3) ----------------------------------------------
+//
+// Until the Rust side implements spec v2 (docs/spec.md) most of these charts show an error box
+// instead of a chart, so these tests assert only what holds either way: each page loads, every
+// chart host ends up rendered *or* showing an error (the run reports which), no horizontal
+// overflow at 320 px, no console errors, and full-page screenshots. Flip this to true when v2
+// lands: then every chart must render with a drawn canvas and no error box.
+const REQUIRE_ALL_RENDERED = false;
+
+const PAGE_WIDTHS = [320, 800, 1280];
+const PAGE_DPRS = [1, 2];
+// 54 charts and an 80,000 px tall full-page PNG at DPR 2 need more than TEST_MS on a busy machine.
+const PAGE_TEST_MS = 60_000;
+
+/** Each chart host on the page: painted (indicator-chart:rendered) or failed (error event / role=alert). */
+function chartStates() {
+  return [...document.querySelectorAll('indicator-chart, [data-indicator-chart]')].map((h) => {
+    const rendered = __ic.rendered.some((r) => r.target === h);
+    const event = __ic.errors.filter((e) => e.target === h).pop();
+    const alert = h.shadowRoot ? h.shadowRoot.querySelector('[role="alert"]') : null;
+    const r = h.getBoundingClientRect();
+    return {
+      id: h.id, src: h.getAttribute('src') || h.getAttribute('data-src') || '',
+      rendered, error: event ? event.message : alert ? alert.textContent : null,
+      left: r.left, right: r.right, top: r.top + scrollY, width: r.width,
+    };
+  });
+}
+
+function settled(states) {
+  return states.length > 0 && states.every((s) => s.rendered || s.error !== null);
+}
+
+/** The spec files of www/charts/<dir>, as the page references them. */
+function specFiles(dir) {
+  return readdirSync(join(ROOT, 'www', 'charts', dir)).filter((f) => f.endsWith('.json')).sort().map((f) => `charts/${dir}/${f}`);
+}
+
+async function checkDemoPage(browser, base, file, width, dpr, extra) {
+  const name = file.replace(/\.html$/, '');
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: dpr, locale: 'ja-JP' });
+  await ctx.addInitScript(initScript);
+  try {
+    const { page: p, log: l } = await open(ctx, base, file);
+    let states;
+    try {
+      states = await poll(p, chartStates, undefined, 'every chart to render or show an error', settled);
+    } catch (e) {
+      states = await p.evaluate(chartStates);
+      const waiting = states.filter((s) => !s.rendered && s.error === null).map((s) => s.id);
+      throw new CheckFailed(`${file} @${width}px: neither rendered nor an error after ${WAIT_MS / 1000} s: ${waiting.join(', ')}`);
+    }
+    const rendered = states.filter((s) => s.rendered && s.error === null);
+    const failed = states.filter((s) => s.error !== null);
+    console.log(`    # ${file} @${width}px DPR ${dpr}: ${states.length} charts, ${rendered.length} rendered, ${failed.length} showing an error`);
+    if (width === 1280 && dpr === 1) {
+      for (const s of failed) console.log(`    #   ${s.id}: ${s.error.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    // Fonts and the last frames in before measuring and taking the picture.
+    await p.evaluate(() => document.fonts.ready.then(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)))));
+    const layout = await p.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+      inlineStyles: document.querySelectorAll('style, [style]').length,
+      inlineScripts: [...document.scripts].filter((s) => !s.src && s.type !== 'application/json').length,
+    }));
+    expect(layout.scrollWidth <= width, `${file} @${width}px: horizontal overflow, scrollWidth ${layout.scrollWidth} > ${width}`, layout);
+    const outside = states.filter((s) => s.left < -0.5 || s.right > width + 0.5);
+    expect(outside.length === 0, `${file} @${width}px: charts reach outside the viewport`, outside.map((s) => `${s.id} ${s.left}…${s.right}`));
+    expect(layout.inlineStyles === 0 && layout.inlineScripts === 0, `${file}: inline styles or scripts`, layout);
+    const unhandled = await p.evaluate(() => __ic.unhandled);
+    expect(unhandled.length === 0, `${file}: unhandled rejections`, unhandled);
+    expectCleanLog(l, `${file} @${width}px DPR ${dpr}`);
+    if (REQUIRE_ALL_RENDERED) {
+      expect(failed.length === 0, `${file}: charts showing an error (REQUIRE_ALL_RENDERED)`, failed.map((s) => `${s.id}: ${s.error}`));
+      checkCanvases(await p.evaluate(inspectCharts, states.map((s) => s.id)), dpr);
+    }
+    if (extra) await extra(p, states);
+    await fullPageScreenshot(p, join(OUT, `${name}-${width}-dpr${dpr}.png`), dpr);
+  } finally {
+    await ctx.close().catch(() => {});
+  }
+}
+
+/**
+ * A full-page PNG at the page's devicePixelRatio. Straight through CDP with optimizeForSpeed:
+ * page.screenshot({ fullPage }) takes 13–17 s to encode the 80,000 px tall gallery at DPR 2.
+ */
+async function fullPageScreenshot(page, path, dpr) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { cssContentSize: size } = await cdp.send('Page.getLayoutMetrics');
+    const shot = await cdp.send('Page.captureScreenshot', {
+      format: 'png', captureBeyondViewport: true, optimizeForSpeed: true,
+      clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: dpr },
+    });
+    await writeFile(path, Buffer.from(shot.data, 'base64'));
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+async function pagesSuite(browser, base) {
+  await test('dashboard.html and gallery.html: every spec file is on its page, gallery in numbered order', async () => {
+    const html = (f) => readFileSync(join(ROOT, 'www', f), 'utf8');
+    const used = (page, dir) => [...html(page).matchAll(new RegExp(`src="(charts/${dir}/[^"]+\\.json)"`, 'g'))].map((m) => m[1]);
+    const dash = used('dashboard.html', 'dashboard');
+    const gal = used('gallery.html', 'gallery');
+    expect(JSON.stringify([...dash].sort()) === JSON.stringify(specFiles('dashboard')), 'dashboard.html should show every charts/dashboard spec once', { dash, files: specFiles('dashboard') });
+    expect(dash.length >= 12, `dashboard.html has ${dash.length} charts, expected at least 12`);
+    expect(JSON.stringify(gal) === JSON.stringify(specFiles('gallery')), 'gallery.html should show charts/gallery/NN-*.json once each, in file order', { gal, files: specFiles('gallery') });
+    for (const f of specFiles('gallery')) expect(/^charts\/gallery\/\d{2}-[a-z0-9-]+\.json$/.test(f), `gallery spec name ${f} should be NN-name.json`);
+    const types = new Set([...specFiles('dashboard'), ...specFiles('gallery')].map((f) => JSON.parse(readFileSync(join(ROOT, 'www', f), 'utf8')).type));
+    for (const t of ['line', 'area', 'column', 'bar', 'pie', 'donut', 'kpi', 'progress']) expect(types.has(t), `no ${t} chart on the demo pages`);
+  });
+
+  for (const [file, extra] of [['dashboard.html', dashboardLayout], ['gallery.html', galleryJson]]) {
+    for (const dpr of PAGE_DPRS) {
+      for (const width of PAGE_WIDTHS) {
+        await test(`${file} @${width}px DPR ${dpr}: every chart rendered or showing an error, no horizontal overflow, no console errors; screenshot`,
+          () => checkDemoPage(browser, base, file, width, dpr, extra), PAGE_TEST_MS);
+      }
+    }
+  }
+}
+
+/** The dashboard's big numbers come first, all in one row at desktop width and stacked on a phone. */
+async function dashboardLayout(p, states) {
+  const width = await p.evaluate(() => innerWidth);
+  const kpis = states.filter((s) => s.id.startsWith('kpi-'));
+  expect(kpis.length >= 4, `dashboard: ${kpis.length} KPIs, expected at least 4`);
+  expect(states.slice(0, kpis.length).every((s) => s.id.startsWith('kpi-')), 'dashboard: the KPIs should come first', states.map((s) => s.id));
+  const tops = [...new Set(kpis.map((s) => Math.round(s.top)))];
+  if (width >= 1280) expect(tops.length === 1, `dashboard @${width}px: the KPIs should share one row`, kpis.map((s) => `${s.id} top ${s.top}`));
+  if (width <= 320) expect(tops.length === kpis.length, `dashboard @${width}px: one KPI per row`, kpis.map((s) => `${s.id} top ${s.top}`));
+}
+
+/** Each gallery card shows its spec file's JSON text, put in by gallery.js with textContent. */
+async function galleryJson(p) {
+  await poll(p, () => document.documentElement.hasAttribute('data-gallery-ready'), undefined, 'gallery.js to fill every <pre>');
+  const cards = await p.evaluate(() => [...document.querySelectorAll('.gallery-grid > .card')].map((c) => ({
+    heading: (c.querySelector('h3') || {}).textContent || '',
+    chartSrc: (c.querySelector('indicator-chart') || { getAttribute: () => null }).getAttribute('src'),
+    preSrc: (c.querySelector('pre[data-spec]') || { getAttribute: () => null }).getAttribute('data-spec'),
+    text: (c.querySelector('pre[data-spec]') || {}).textContent || '',
+    elements: c.querySelector('pre[data-spec]') ? c.querySelector('pre[data-spec]').querySelectorAll('*').length : -1,
+  })));
+  expect(cards.length === specFiles('gallery').length, `gallery: ${cards.length} cards for ${specFiles('gallery').length} spec files`);
+  for (const c of cards) {
+    expect(c.heading.trim().length > 0, `gallery card for ${c.chartSrc} has no heading`);
+    expect(c.chartSrc && c.chartSrc === c.preSrc, `gallery card "${c.heading}": chart ${c.chartSrc} but JSON of ${c.preSrc}`);
+    const file = readFileSync(join(ROOT, 'www', c.preSrc), 'utf8');
+    expect(c.text === file.trimEnd(), `gallery card "${c.heading}": the <pre> should hold ${c.preSrc} exactly`, c.text.slice(0, 200));
+    expect(c.elements === 1, `gallery card "${c.heading}": the JSON should be text in one <code>, not markup`);
+  }
 }
 
 main()

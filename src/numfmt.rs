@@ -43,7 +43,8 @@ impl Notation {
 }
 
 const JA_UNITS: [(f64, &str); 4] = [(1e16, "京"), (1e12, "兆"), (1e8, "億"), (1e4, "万")];
-const EN_UNITS: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+/// English groups plainly below a million: "1,105 people" reads better than "1.105k people".
+const EN_UNITS: [(f64, &str); 3] = [(1e12, "T"), (1e9, "B"), (1e6, "M")];
 
 /// Digits with thousands separators and at most `max_decimals` decimals, trailing zeros dropped.
 /// `1234567.5` → `1,234,567.5`.
@@ -234,9 +235,11 @@ mod tests {
     fn english_units_table() {
         assert_eq!(compact(98_520_000.0, 2, EN), "98.52M");
         assert_eq!(compact(3.86e8, 0, EN), "386M");
-        assert_eq!(compact(1_500.0, 1, EN), "1.5k");
+        assert_eq!(compact(1_500.0, 1, EN), "1,500");
+        assert_eq!(compact(1_105.0, 0, EN), "1,105");
         assert_eq!(compact(999.0, 0, EN), "999");
-    assert_eq!(compact(999_999.0, 0, EN), "1M");
+    assert_eq!(compact(999_999.0, 0, EN), "999,999");
+    assert_eq!(compact(1_499_999.0, 1, EN), "1.5M");
     }
 
     #[test]
@@ -293,8 +296,8 @@ mod tests {
             (-1.25, 2, EN, Some("%"), En, "−1.25 pts"),
             // English units and notation.
             (48_450_000.0, 0, EN, Some("cards"), En, "+48.45M cards"),
-            (-1_500.0, 0, EN, None, En, "−1.5k"),
-            (1_059.0, 0, EN, Some("people"), En, "+1.059k people"),
+            (-1_500.0, 0, EN, None, En, "−1,500"),
+            (1_059.0, 0, EN, Some("people"), En, "+1,059 people"),
             // Units that carry their own scale: plain digits.
             (4_845.0, 0, Notation::Plain, Some("万枚"), Ja, "+4,845万枚"),
             (-12.5, 1, Notation::Plain, Some("百万円"), Ja, "−12.5百万円"),

@@ -29,6 +29,9 @@ pub struct PageText {
     pub description: String,
     /// Draw the DADS card around the figure.
     pub card: bool,
+    /// A plot height that fits the content (KPI and progress need far less than a chart),
+    /// used unless the page sets `--indicator-chart-height`.
+    pub height_hint: Option<u32>,
     /// `light`, `dark` or `auto` (follow the reader's `prefers-color-scheme`).
     pub color_scheme: &'static str,
 }
@@ -72,6 +75,12 @@ impl PageText {
                 Some(own) => own.text.clone(),
             },
             card: spec.card,
+            height_hint: match spec.chart_type {
+                ChartType::Kpi if spec.series.is_empty() => Some(176),
+                ChartType::Kpi => Some(232),
+                ChartType::Progress => Some(176),
+                _ => None,
+            },
             color_scheme: match spec.color_scheme {
                 ColorScheme::Light => "light",
                 ColorScheme::Dark => "dark",

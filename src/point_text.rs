@@ -4,12 +4,16 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, with_unit, Notation};
-use crate::spec::{AxisSide, ChartSpec};
+use crate::numfmt::{percent, value_text, with_unit, Notation};
+use crate::spec::{AxisSide, ChartSpec, ChartType};
 use crate::table::shared_decimals;
 
 /// The description of value `index` of series `series`; empty if out of range.
+/// A KPI or progress chart has one point, the whole figure: it says the chart's summary.
 pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
+    if matches!(spec.chart_type, ChartType::Kpi | ChartType::Progress) {
+        return crate::page_text::PageText::of(spec).description;
+    }
     let (Some(s), Some(category)) = (spec.series.get(series), spec.categories.get(index)) else {
         return String::new();
     };
@@ -32,6 +36,13 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
     }
     parts.push(PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label_with(locale, spec.era)));
     parts.push(value);
+    // A slice also says its share of the whole.
+    if let (ChartType::Pie | ChartType::Donut, Some(v)) = (spec.chart_type, s.values[index]) {
+        let total: f64 = s.values.iter().flatten().sum();
+        if total > 0.0 {
+            parts.push(percent(v / total * 100.0, spec.decimals.unwrap_or(1)));
+        }
+    }
     let mut text = parts.join(sep);
     if let Some(flag) = extra.and_then(|e| e.flag) {
         text.push_str(&match locale {
@@ -72,5 +83,14 @@ mod tests {
         assert_eq!(point_text(&s, 0, 1), "a、実地監査、x（秘匿）");
         let en = spec(r#"{"type":"line","title":"t","unit":"cards","locale":"en","categories":["2025-07"],"series":[{"name":"Cards","values":[98520000]}]}"#);
         assert_eq!(point_text(&en, 0, 0), "Jul 2025, 98.52M cards");
+    }
+
+    #[test]
+    fn slices_say_their_share_and_single_figures_their_summary() {
+        let pie = spec(r#"{"type":"pie","title":"職員構成","unit":"名","categories":["行政","民間","自治体","その他"],
+            "series":[{"name":"人数","values":[445,528,59,73]}]}"#);
+        assert_eq!(point_text(&pie, 0, 0), "行政、445名、40.3%");
+        let kpi = spec(r#"{"type":"kpi","title":"マイナ保険証の有効登録数","value":84840000,"unit":"件","asOf":"2025-06"}"#);
+        assert!(point_text(&kpi, 0, 0).contains("8,484万件"), "{}", point_text(&kpi, 0, 0));
     }
 }

@@ -88,6 +88,8 @@ const ALL_FIELDS: &[&str] = with_common!(
 
 const SERIES_FIELDS: &[&str] = &["name", "values", "type", "axis", "style", "marker", "color"];
 const BAR_SERIES_FIELDS: &[&str] = &["name", "values", "color"];
+/// A pie's one series: its slices take the theme's colours in order.
+const PIE_SERIES_FIELDS: &[&str] = &["name", "values"];
 const SOURCE_FIELDS: &[&str] = &["label", "url", "derived"];
 const AXIS_FIELDS: &[&str] = &["min", "max", "title"];
 const Y2_AXIS_FIELDS: &[&str] = &["min", "max", "title", "unit"];
@@ -521,10 +523,10 @@ fn parse_series_list(root: &Fields, chart_type: ChartType, category_count: usize
         return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: MAX_SERIES }));
     }
     // Per-series drawing options only where they mean something.
-    let allowed = if matches!(chart_type, ChartType::Line | ChartType::Area | ChartType::Column) {
-        SERIES_FIELDS
-    } else {
-        BAR_SERIES_FIELDS
+    let allowed = match chart_type {
+        ChartType::Line | ChartType::Area | ChartType::Column => SERIES_FIELDS,
+        ChartType::Pie | ChartType::Donut => PIE_SERIES_FIELDS,
+        _ => BAR_SERIES_FIELDS,
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {

@@ -176,6 +176,7 @@ fn page_text_object(t: &PageText) -> Object {
     set(&o, "altText", t.alt_text.as_str().into());
     set(&o, "description", t.description.as_str().into());
     set(&o, "card", t.card.into());
+    set(&o, "heightHint", t.height_hint.map_or(JsValue::NULL, |h| JsValue::from_f64(h as f64)));
     set(&o, "colorScheme", t.color_scheme.into());
     o
 }

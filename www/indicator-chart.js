@@ -44,12 +44,13 @@ a{color:#00118F;text-decoration:underline;text-underline-offset:3px}
 a:hover{text-decoration-thickness:3px}
 a:focus-visible{outline:4px solid #000;outline-offset:2px;background:#FFD43D;box-shadow:0 0 0 2px #FFD43D;border-radius:4px}
 .actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px 24px;margin-top:8px;font-size:16px}
+.data{min-width:0;max-width:100%}
 .data[open]{flex-basis:100%}
 .data summary{cursor:pointer;color:#00118F;font-weight:700;width:max-content;max-width:100%;border-radius:4px}
 .csv{font:inherit;font-weight:700;line-height:1.5;color:#00118F;background:#fff;border:1px solid currentColor;border-radius:8px;padding:2px 12px;cursor:pointer}
 .csv:hover{text-decoration:underline}
 .dark .csv{color:#9DB7F9;background:transparent}
-.table{overflow-x:auto;margin-top:8px}
+.table{overflow-x:auto;margin-top:8px;width:0;min-width:100%}
 table{border-collapse:collapse;font-size:14px;line-height:1.5}
 caption{text-align:start;font-weight:700;padding-bottom:4px}
 th,td{padding:4px 12px;border-bottom:1px solid #CCCCCC;text-align:start;vertical-align:top}
@@ -350,6 +351,8 @@ class Controller {
     // then move a highlighted point; its words (pointText) go to a polite status region, the
     // same words as in the tooltip and the data table.
     const plot = el('div', 'plot');
+    // KPI and progress need far less height than a chart; the page's --indicator-chart-height still wins.
+    if (page.heightHint) plot.style.height = `var(--indicator-chart-height, ${Number(page.heightHint)}px)`;
     plot.setAttribute('part', 'plot');
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');
@@ -397,7 +400,7 @@ class Controller {
     this.hideTip();
     for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
     this.root.append(fig);
-    Object.assign(this, { plot, canvas, ring, tip, live, type, pts: [], sel: null, keyed: false, hovering: false });
+    Object.assign(this, { plot, canvas, ring, tip, live, type, pts: [], sel: null, keyed: false, hovering: false, wrap: null });
     this.painted = false;
     this.drawn = '';
     this.size = null;
@@ -574,6 +577,7 @@ class Controller {
     let pts = [];
     try { pts = Array.from(this.chart.points()); } catch (_) { /* a pkg without points() */ }
     this.pts = pts;
+    this.scrollable();
     const d = this.canvas.getAttribute('aria-describedby').split(' ')[0];
     this.canvas.setAttribute('aria-describedby', pts.length ? d + ' ' + this.id + '-keys' : d);
     if (!this.sel) return;
@@ -594,11 +598,14 @@ class Controller {
     box.setAttribute('part', 'data');
     box.append(el('summary', null, t.table));
     box.addEventListener('toggle', () => {
-      if (!box.open || box.childElementCount > 1 || chart !== this.chart) return;
+      if (!box.open || chart !== this.chart) return;
+      if (box.childElementCount > 1) { this.scrollable(); return; }
       let t;
       try { t = chart.table(); } catch (_) { return; }
       const table = el('table');
-      table.append(el('caption', null, t.caption));
+      const caption = el('caption', null, t.caption);
+      caption.id = this.id + '-caption';
+      table.append(caption);
       const head = el('tr');
       for (const h of t.header || []) {
         const th = el('th', null, h);
@@ -618,12 +625,10 @@ class Controller {
         tbody.append(tr);
       }
       table.append(thead, tbody);
-      const wrap = el('div', 'table');
-      wrap.tabIndex = 0; // a wide table scrolls: keyboard users need to reach it
-      wrap.setAttribute('role', 'group');
-      wrap.setAttribute('aria-label', t.caption);
+      const wrap = (this.wrap = el('div', 'table'));
       wrap.append(table);
       box.append(wrap);
+      this.scrollable();
       const footnotes = Array.isArray(t.footnotes) ? t.footnotes : [];
       if (footnotes.length) {
         const ul = el('ul', 'table-notes');
@@ -634,9 +639,29 @@ class Controller {
     const csv = el('button', 'csv', t.csv);
     csv.type = 'button';
     csv.setAttribute('part', 'csv');
+    // Short names, and which chart they belong to as their description (a page has many).
+    for (const n of [box.firstChild, csv]) n.setAttribute('aria-describedby', this.id + '-title');
     csv.addEventListener('click', () => { if (chart === this.chart) this.download(page.title); });
     row.append(box, csv);
     return row;
+  }
+
+  /**
+   * A table wider than the chart scrolls inside its own region, which keyboard users must be
+   * able to reach (and hear named); a table that fits stays plain, its caption said once.
+   */
+  scrollable() {
+    const w = this.wrap;
+    if (!w || !w.isConnected || !w.clientWidth) return;
+    const wide = w.scrollWidth > w.clientWidth + 1;
+    if (wide === (w.tabIndex === 0)) return;
+    if (wide) {
+      w.tabIndex = 0;
+      w.setAttribute('role', 'group');
+      w.setAttribute('aria-labelledby', this.id + '-caption');
+    } else {
+      for (const a of ['tabindex', 'role', 'aria-labelledby']) w.removeAttribute(a);
+    }
   }
 
   /**
@@ -648,7 +673,7 @@ class Controller {
     let t;
     try { t = this.chart.table(); } catch (_) { return; }
     const cell = (v) => {
-      let s = v == null ? '' : String(v);
+      let s = v == null ? '' : String(v).replace(/^\u2212(?=[\d.,]+%?$)/, '-'); // − as a spreadsheet's minus
       if (/^[=+\-@\t\r]/.test(s) && s !== '-' && !/^[-+]?[\d,.]*\d[\d,.]*%?$/.test(s)) s = "'" + s;
       return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     };

@@ -12,6 +12,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { startServer, REPO_ROOT } from './server.mjs';
+import { a11ySuite } from './a11y.mjs';
 
 const ROOT = process.env.E2E_ROOT ? resolve(process.env.E2E_ROOT) : REPO_ROOT;
 const OUT = join(REPO_ROOT, 'test-output');
@@ -19,6 +20,8 @@ const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TOTAL_MS = 180_000; // dashboard.html and gallery.html at 3 widths × 2 DPRs take 30–60 s of it
 const TEST_MS = 15_000;
 const WAIT_MS = 8_000;
+// E2E_ONLY=regex runs only the tests whose names match (while working on one part).
+const ONLY = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
 let HAS_TABLE = false; // pkg/ built before Chart.table() existed has no data table
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ja'];
@@ -59,6 +62,7 @@ function expect(cond, message, detail) {
 }
 
 async function test(name, fn, ms = TEST_MS) {
+  if (ONLY && !ONLY.test(name)) return;
   let timer;
   try {
     await Promise.race([
@@ -144,15 +148,15 @@ function inspectCharts(ids) {
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] > 128 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) ink++;
     }
-    const descId = canvas.getAttribute('aria-describedby');
-    const desc = descId && root.getElementById(descId);
+    // aria-describedby is an ID list: the summary, then (charts with points) the key hint.
+    const descs = (canvas.getAttribute('aria-describedby') || '').split(/\s+/).map((i) => i && root.getElementById(i)).filter(Boolean);
     const title = root.querySelector('[role="heading"], h1, h2, h3, h4, h5, h6');
     return {
       id, dpr: devicePixelRatio, width: canvas.width, height: canvas.height,
       cssWidth: parseFloat(canvas.style.width), cssHeight: parseFloat(canvas.style.height),
       plotWidth: plot.width, plotHeight: plot.height, ink,
       role: canvas.getAttribute('role'), label: canvas.getAttribute('aria-label') || '',
-      description: desc ? desc.textContent : '', title: title ? title.textContent : '',
+      description: descs.length ? descs[0].textContent : '', title: title ? title.textContent : '',
       headingLevel: title ? title.getAttribute('aria-level') || title.localName : '',
       alerts: [...root.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
     };
@@ -199,6 +203,7 @@ async function main() {
   try {
     await suite(browser, server.url);
     await pagesSuite(browser, server.url);
+    await a11ySuite(browser, server.url, { test, expect, CheckFailed, poll, open, initScript, waitAllRendered, expectCleanLog, checkCanvases, inspectCharts, OUT, ROOT });
   } finally {
     await browser.close().catch(() => {});
     await server.close();

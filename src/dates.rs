@@ -264,7 +264,9 @@ impl PartialDate {
 }
 
 /// `2025年`, `2025年7月`, `2025年7月31日`: one or two digits for month and day.
+/// 「2024年4月末」 (月末, as statistics write a month-end 時点) is that month.
 fn parse_japanese(text: &str) -> Option<PartialDate> {
+    let text = text.strip_suffix("末").filter(|t| t.ends_with('月')).unwrap_or(text);
     let (year, rest) = text.split_once('年')?;
     let year = parse_year(year)?;
     if rest.is_empty() {
@@ -345,6 +347,7 @@ mod tests {
             ("2025-07", PartialDate::from_month(2025, 7), Precision::Month),
             ("2025年7月", PartialDate::from_month(2025, 7), Precision::Month),
             ("2025年07月", PartialDate::from_month(2025, 7), Precision::Month),
+            ("2024年4月末", PartialDate::from_month(2024, 4), Precision::Month),
             ("2025-07-31", PartialDate::from_day(2025, 7, 31).unwrap(), Precision::Day),
             ("2025年7月31日", PartialDate::from_day(2025, 7, 31).unwrap(), Precision::Day),
             ("2024年2月29日", PartialDate::from_day(2024, 2, 29).unwrap(), Precision::Day),

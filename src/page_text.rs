@@ -46,12 +46,12 @@ impl PageText {
             (Locale::En, true) => format!("Source: derived from {}", s.label),
         });
         let as_of_text = spec.as_of.map(|d| match locale {
-            Locale::Ja => format!("{}時点", d.label(locale)),
-            Locale::En => format!("As of {}", d.label(locale)),
+            Locale::Ja => format!("{}時点", d.label_with(locale, spec.era)),
+            Locale::En => format!("As of {}", d.label_with(locale, spec.era)),
         });
         let updated_text = spec.updated.map(|d| match locale {
-            Locale::Ja => format!("{}更新", d.label(locale)),
-            Locale::En => format!("Updated {}", d.label(locale)),
+            Locale::Ja => format!("{}更新", d.label_with(locale, spec.era)),
+            Locale::En => format!("Updated {}", d.label_with(locale, spec.era)),
         });
         let kind = chart_kind_name(spec.chart_type, locale);
         let alt_text = match locale {
@@ -243,16 +243,16 @@ fn describe_kpi(spec: &ChartSpec) -> String {
     });
     let show = |v: f64| summary_value(v, decimals, spec);
     let mut sentences = vec![match (spec.as_of, locale) {
-        (Some(d), Locale::Ja) => format!("{}は{}時点で{}。", spec.title, d.label(locale), show(kpi.value)),
+        (Some(d), Locale::Ja) => format!("{}は{}時点で{}。", spec.title, d.label_with(locale, spec.era), show(kpi.value)),
         (None, Locale::Ja) => format!("{}は{}。", spec.title, show(kpi.value)),
-        (Some(d), Locale::En) => format!("{}: {} as of {}.", spec.title, show(kpi.value), d.label(locale)),
+        (Some(d), Locale::En) => format!("{}: {} as of {}.", spec.title, show(kpi.value), d.label_with(locale, spec.era)),
         (None, Locale::En) => format!("{}: {}.", spec.title, show(kpi.value)),
     }];
     if let Some(previous) = &kpi.previous {
         let when = match (&previous.label, previous.as_of) {
-            (Some(label), Some(d)) => format!("{label}（{}）", d.label(locale)),
+            (Some(label), Some(d)) => format!("{label}（{}）", d.label_with(locale, spec.era)),
             (Some(label), None) => label.clone(),
-            (None, Some(d)) => d.label(locale),
+            (None, Some(d)) => d.label_with(locale, spec.era),
             (None, None) => locale.pick("前回", "the previous figure").to_owned(),
         };
         let change = kpi.value - previous.value;
@@ -317,7 +317,7 @@ fn describe_progress(spec: &ChartSpec) -> String {
     });
     let show = |v: f64| summary_value(v, decimals, spec);
     let percent = crate::numfmt::percent(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1));
-    let as_of = spec.as_of.map(|d| d.label(locale));
+    let as_of = spec.as_of.map(|d| d.label_with(locale, spec.era));
     let over = progress.value > progress.target;
     let rate = matches!(spec.unit.as_deref().map(str::trim), Some("%" | "％")) && progress.target == 100.0;
     // A rate's target at its own precision: 「目標は100%」.

@@ -6,7 +6,7 @@ use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{percent, value_text, with_unit, Notation};
 use crate::spec::{AxisSide, ChartSpec, ChartType};
-use crate::table::shared_decimals;
+use crate::table::axis_decimals;
 
 /// The description of value `index` of series `series`; empty if out of range.
 /// A KPI or progress chart has one point, the whole figure: it says the chart's summary.
@@ -23,7 +23,7 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
         AxisSide::Left => spec.unit.as_deref(),
         AxisSide::Right => spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref()),
     };
-    let decimals = spec.decimals.unwrap_or_else(|| shared_decimals(spec));
+    let decimals = axis_decimals(spec, s.axis);
     let extra = s.extra(index);
     let value = match (s.values.get(index).copied().flatten(), extra.and_then(|e| e.symbol)) {
         (Some(v), _) => with_unit(&value_text(v, decimals, Notation::for_unit(locale, unit)), unit, locale),

@@ -11,7 +11,7 @@ use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{value_text, with_unit, Notation};
 use crate::spec::{Annotation, AxisSide, ChartSpec, Series, Stacking};
-use crate::table::shared_decimals;
+use crate::table::axis_decimals;
 
 /// Series described one by one; the rest are counted.
 const DETAILED_SERIES: usize = 3;
@@ -45,12 +45,13 @@ pub fn cartesian(spec: &ChartSpec) -> String {
 struct Words<'a> {
     spec: &'a ChartSpec,
     locale: Locale,
-    decimals: usize,
+    /// Decimals per axis (left, right).
+    decimals: [usize; 2],
 }
 
 impl<'a> Words<'a> {
     fn new(spec: &'a ChartSpec) -> Self {
-        Words { spec, locale: spec.locale, decimals: spec.decimals.unwrap_or_else(|| shared_decimals(spec)) }
+        Words { spec, locale: spec.locale, decimals: [axis_decimals(spec, AxisSide::Left), axis_decimals(spec, AxisSide::Right)] }
     }
 
     fn unit(&self, axis: AxisSide) -> Option<&'a str> {
@@ -63,13 +64,14 @@ impl<'a> Words<'a> {
     /// `79%`, `9,852万枚`, `98.52M cards`.
     fn value(&self, axis: AxisSide, v: f64) -> String {
         let unit = self.unit(axis);
-        with_unit(&value_text(v, self.decimals, Notation::for_unit(self.locale, unit)), unit, self.locale)
+        let decimals = self.decimals[(axis == AxisSide::Right) as usize];
+        with_unit(&value_text(v, decimals, Notation::for_unit(self.locale, unit)), unit, self.locale)
     }
 
     /// A difference: percentages in points (`40ポイント`), other units in their own scale.
     fn change(&self, axis: AxisSide, delta: f64) -> String {
         if self.unit(axis) == Some("%") {
-            let number = value_text(delta.abs(), self.decimals, Notation::Plain);
+            let number = value_text(delta.abs(), self.decimals[(axis == AxisSide::Right) as usize], Notation::Plain);
             match self.locale {
                 Locale::Ja => format!("{number}ポイント"),
                 Locale::En => format!("{number} points"),

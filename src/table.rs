@@ -20,7 +20,17 @@ pub struct DataTable {
 
 /// Decimals shared by every value of a chart: the data's own precision, at most 2.
 pub fn shared_decimals(spec: &ChartSpec) -> usize {
-    let values = spec.series.iter().flat_map(|s| s.values.iter().flatten());
+    decimals_of(spec.series.iter())
+}
+
+/// Decimals shared by the values measured on one axis, so a rate on the right axis
+/// (79.0%) does not give counts on the left a ".0".
+pub fn axis_decimals(spec: &ChartSpec, axis: AxisSide) -> usize {
+    spec.decimals.unwrap_or_else(|| decimals_of(spec.series.iter().filter(|s| s.axis == axis)))
+}
+
+fn decimals_of<'a>(series: impl Iterator<Item = &'a Series>) -> usize {
+    let values = series.flat_map(|s| s.values.iter().flatten());
     values.take(10_000).map(|v| decimals_for_step(*v)).max().unwrap_or(0).min(2)
 }
 
@@ -52,12 +62,12 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
     };
     let mut header = vec![category_head.to_owned()];
     header.extend(spec.series.iter().map(|s| format!("{}{}", s.name, unit_suffix(s))));
-    let decimals = spec.decimals.unwrap_or_else(|| shared_decimals(spec));
+    let decimals = [axis_decimals(spec, AxisSide::Left), axis_decimals(spec, AxisSide::Right)];
     let mut symbols_used: Vec<(&'static str, &'static str)> = Vec::new();
     let mut cell = |series: &Series, i: usize| -> String {
         let extra = series.extra(i);
         let mut text = match (series.values[i], extra.and_then(|e| e.symbol)) {
-            (Some(v), _) => group_digits_fixed(v, decimals),
+            (Some(v), _) => group_digits_fixed(v, decimals[(series.axis == AxisSide::Right) as usize]),
             (None, Some(symbol)) => {
                 symbols_used.push((symbol.symbol(), symbol.meaning(locale)));
                 symbol.symbol().to_owned()

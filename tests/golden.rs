@@ -1,6 +1,8 @@
-//! SVG goldens: each fixture in tests/fixtures renders to exactly tests/golden/NAME.svg.
-//! A missing golden is written; a changed one fails and the new output is saved beside it
-//! as NAME.new.svg for review. `UPDATE_GOLDENS=1 cargo test` accepts all changes.
+//! SVG goldens: each fixture renders to exactly its golden SVG. Fixtures are
+//! tests/fixtures/*.json (goldens in tests/golden/) and every gallery spec,
+//! www/charts/gallery/*.json (goldens in tests/golden/gallery/), so the gallery a user sees
+//! is what the tests pin. A missing golden is written; a changed one fails and the new output
+//! is saved beside it as NAME.new.svg for review. `UPDATE_GOLDENS=1 cargo test` accepts all.
 
 use indicator_chart::chart::Chart;
 use indicator_chart::json::Json;
@@ -8,21 +10,24 @@ use indicator_chart::text::EstimatedMeasure;
 use std::fs;
 use std::path::Path;
 
-#[test]
-fn fixtures_match_their_svg_goldens() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+fn check_goldens(fixture_dir: &Path, golden_dir: &Path) -> Vec<String> {
     let update = std::env::var_os("UPDATE_GOLDENS").is_some();
-    let mut failures = Vec::new();
-    let mut fixtures: Vec<_> = fs::read_dir(root.join("fixtures")).unwrap().map(|e| e.unwrap().path()).collect();
+    fs::create_dir_all(golden_dir).unwrap();
+    let mut fixtures: Vec<_> = fs::read_dir(fixture_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     fixtures.sort();
-    assert!(!fixtures.is_empty());
+    assert!(!fixtures.is_empty(), "no fixtures in {}", fixture_dir.display());
+    let mut failures = Vec::new();
     for fixture in fixtures {
         let name = fixture.file_stem().unwrap().to_string_lossy().to_string();
         let json: Json = serde_json::from_str(&fs::read_to_string(&fixture).unwrap()).unwrap();
         let chart = Chart::from_json(&json).unwrap_or_else(|e| panic!("{name}: {}", e.message));
         let svg = chart.to_svg(640.0, 320.0, &EstimatedMeasure);
-        let golden = root.join("golden").join(format!("{name}.svg"));
-        let new = root.join("golden").join(format!("{name}.new.svg"));
+        let golden = golden_dir.join(format!("{name}.svg"));
+        let new = golden_dir.join(format!("{name}.new.svg"));
         match fs::read_to_string(&golden) {
             Ok(expected) if expected == svg => {
                 let _ = fs::remove_file(&new);
@@ -34,5 +39,19 @@ fn fixtures_match_their_svg_goldens() {
             _ => fs::write(&golden, &svg).unwrap(),
         }
     }
+    failures
+}
+
+#[test]
+fn fixtures_match_their_svg_goldens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let failures = check_goldens(&root.join("tests/fixtures"), &root.join("tests/golden"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn gallery_specs_match_their_svg_goldens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let failures = check_goldens(&root.join("www/charts/gallery"), &root.join("tests/golden/gallery"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -258,7 +258,7 @@ fn tables_show_statistical_symbols_and_flags_never_zero() {
     let t = c.table();
     assert_eq!(t.header, ["時点", "件数（件）", "率（%）"]);
     let cells: Vec<&str> = t.rows.iter().map(|(_, c)| c[0].as_str()).collect();
-    assert_eq!(cells, ["-", "x", "1,234.00 p", "1,200.00 r"]);
+    assert_eq!(cells, ["-", "x", "1,234 p", "1,200 r"], "counts keep their own precision, not the rate axis's");
     assert_eq!(t.rows[0].1[1], "…");
     assert_eq!(t.rows[1].1[1], "データなし");
     assert_eq!(t.footnotes, ["-：該当数値なし", "…：不詳", "x：秘匿", "p：速報値", "r：訂正値"]);

@@ -159,16 +159,16 @@ fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
     let notation = Notation::for_unit(locale, unit);
     let decimals = kpi_decimals(spec, kpi);
     let value = with_unit(&value_text(kpi.value, decimals, notation), unit, locale);
-    let as_of = spec.as_of.map(|d| as_of_text(d, locale));
+    let as_of = spec.as_of.map(|d| as_of_text(d, locale, spec.era));
     let delta = kpi.previous.as_ref().map(|p| {
         // `label` names the earlier figure (「2024年の年次報告」); its date follows in brackets.
         let when = match (&p.label, p.as_of) {
             (Some(label), Some(d)) => Some(match locale {
-                Locale::Ja => format!("{label}（{}）", d.label(locale)),
-                Locale::En => format!("{label} ({})", d.label(locale)),
+                Locale::Ja => format!("{label}（{}）", d.label_with(locale, spec.era)),
+                Locale::En => format!("{label} ({})", d.label_with(locale, spec.era)),
             }),
             (Some(label), None) => Some(label.clone()),
-            (None, Some(d)) => Some(d.label(locale)),
+            (None, Some(d)) => Some(d.label_with(locale, spec.era)),
             (None, None) => None,
         };
         let caption = match (when, locale) {
@@ -186,10 +186,10 @@ fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
     KpiWords { value, as_of, delta, share }
 }
 
-fn as_of_text(date: PartialDate, locale: Locale) -> String {
+fn as_of_text(date: PartialDate, locale: Locale, era: bool) -> String {
     match locale {
-        Locale::Ja => format!("{}時点", date.label(locale)),
-        Locale::En => format!("As of {}", date.label(locale)),
+        Locale::Ja => format!("{}時点", date.label_with(locale, era)),
+        Locale::En => format!("As of {}", date.label_with(locale, era)),
     }
 }
 
@@ -306,7 +306,7 @@ impl Ctx<'_> {
     fn spark_labels(&self, points: &[(usize, f64, f64)]) -> Option<(String, String)> {
         let word = |i: usize| {
             let raw = self.spec.categories.get(i)?;
-            Some(PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label(self.locale)))
+            Some(PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label_with(self.locale, self.spec.era)))
         };
         let (first, last) = (points.first()?, points.last()?);
         Some((word(first.0)?, word(last.0)?))

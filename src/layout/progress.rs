@@ -151,8 +151,8 @@ fn progress_words(spec: &ChartSpec, progress: &Progress) -> ProgressWords {
         _ => Some(with_unit(&format!("{} / {}", number(progress.value), number(progress.target)), unit, locale)),
     };
     let as_of = spec.as_of.map(|d: PartialDate| match locale {
-        Locale::Ja => format!("{}時点", d.label(locale)),
-        Locale::En => format!("As of {}", d.label(locale)),
+        Locale::Ja => format!("{}時点", d.label_with(locale, spec.era)),
+        Locale::En => format!("As of {}", d.label_with(locale, spec.era)),
     });
     ProgressWords { percent: share, ratio, goal: progress.goal.clone(), as_of }
 }

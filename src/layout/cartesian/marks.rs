@@ -128,36 +128,60 @@ struct BarLabel {
 }
 
 /// Values at the bar ends, when every one fits its bar's width (vertical) or the room to
-/// the plot's edge (horizontal).
+/// the plot's edge (horizontal). A label that would touch other text (an axis caption above a
+/// bar that reaches the top) moves inside its bar's end instead, or is left to the table.
 fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) {
     let texts: Vec<String> = labels.iter().map(|l| ctx.value_label(l.series, l.index, l.value)).collect();
-    let marks: Vec<Mark> = labels
-        .iter()
-        .zip(&texts)
-        .map(|(l, text)| {
-            let positive = l.value >= 0.0;
-            let tip = if positive { l.to.min(l.from).min(l.to) } else { l.from.max(l.to) };
-            if frame.horizontal {
-                let end = if positive { l.from.max(l.to) + 4.0 } else { l.from.min(l.to) - 4.0 };
-                let h = if positive { HAlign::Start } else { HAlign::End };
-                ctx.text(end, l.center, text, h, VAlign::Middle, ctx.theme.text)
-            } else {
-                let y = if positive { tip - 4.0 } else { tip + 4.0 };
-                let v = if positive { VAlign::Bottom } else { VAlign::Top };
-                ctx.text(l.center, y, text, HAlign::Middle, v, ctx.theme.text)
-            }
-        })
-        .collect();
+    let outside = |l: &BarLabel, text: &str| {
+        let positive = l.value >= 0.0;
+        if frame.horizontal {
+            let end = if positive { l.from.max(l.to) + 4.0 } else { l.from.min(l.to) - 4.0 };
+            let h = if positive { HAlign::Start } else { HAlign::End };
+            ctx.text(end, l.center, text, h, VAlign::Middle, ctx.theme.text)
+        } else {
+            let tip = if positive { l.from.min(l.to) } else { l.from.max(l.to) };
+            let (y, v) = if positive { (tip - 4.0, VAlign::Bottom) } else { (tip + 4.0, VAlign::Top) };
+            ctx.text(l.center, y, text, HAlign::Middle, v, ctx.theme.text)
+        }
+    };
+    let marks: Vec<Mark> = labels.iter().zip(&texts).map(|(l, t)| outside(l, t)).collect();
     let fit = labels.iter().zip(&marks).all(|(l, m)| {
         let Some(b) = m.text_bbox() else { return false };
         if frame.horizontal {
             b.x1 <= scene.width - 2.0 && b.y1 - b.y0 <= l.lane + 6.0
         } else {
-            b.x1 - b.x0 <= l.lane + 4.0 && b.y0 >= 0.0
+            b.x1 - b.x0 <= l.lane + 4.0
         }
     });
-    if fit {
-        scene.marks.extend(marks);
+    if !fit {
+        return;
+    }
+    let taken: Vec<_> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+    for ((l, text), mark) in labels.iter().zip(&texts).zip(marks) {
+        let clear = mark.text_bbox().is_some_and(|b| b.y0 >= 0.0 && taken.iter().all(|t| !t.overlaps(&b)));
+        if clear {
+            scene.marks.push(mark);
+            continue;
+        }
+        // Inside the bar's end, if the bar is long enough to hold it.
+        let length = (l.to - l.from).abs();
+        let needed = if frame.horizontal { ctx.width(text) + 8.0 } else { ctx.font.size + 8.0 };
+        if length < needed {
+            continue;
+        }
+        let color = if l.fill.contrast(&ctx.theme.text) >= 4.5 { ctx.theme.text } else { ctx.theme.background };
+        let positive = l.value >= 0.0;
+        let inside = if frame.horizontal {
+            let end = if positive { l.from.max(l.to) - 4.0 } else { l.from.min(l.to) + 4.0 };
+            ctx.text(end, l.center, text, if positive { HAlign::End } else { HAlign::Start }, VAlign::Middle, color)
+        } else {
+            let tip = if positive { l.from.min(l.to) } else { l.from.max(l.to) };
+            let (y, v) = if positive { (tip + 4.0, VAlign::Top) } else { (tip - 4.0, VAlign::Bottom) };
+            ctx.text(l.center, y, text, HAlign::Middle, v, color)
+        };
+        if inside.text_bbox().is_some_and(|b| taken.iter().all(|t| !t.overlaps(&b))) {
+            scene.marks.push(inside);
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::locale::Locale;
 use crate::numfmt::{value_text, Notation};
 use crate::scene::{HAlign, Mark, Scene, VAlign};
 use crate::spec::{AxisSide, AxisSpec, ChartSpec, ChartType, SeriesKind, ValueFlag};
-use crate::table::shared_decimals;
+use crate::table::axis_decimals;
 use crate::text::{Font, TextMeasure};
 use crate::theme::{Color, Theme};
 use category_axis::Positions;
@@ -232,8 +232,8 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     /// Number notation of the left and right axes (a unit in 万 turns grouping off).
     pub notation: [Notation; 2],
-    /// Decimals of printed values: the author's, or the data's own precision.
-    pub decimals: usize,
+    /// Decimals of printed values per axis: the author's, or the data's own precision.
+    pub decimals: [usize; 2],
 }
 
 impl<'a> Ctx<'a> {
@@ -246,7 +246,7 @@ impl<'a> Ctx<'a> {
             font: Font { size: theme.label_size, bold: false },
             locale: spec.locale,
             notation: [Notation::for_unit(spec.locale, spec.unit.as_deref()), Notation::for_unit(spec.locale, right_unit)],
-            decimals: spec.decimals.unwrap_or_else(|| shared_decimals(spec)),
+            decimals: [axis_decimals(spec, AxisSide::Left), axis_decimals(spec, AxisSide::Right)],
         }
     }
 
@@ -299,7 +299,7 @@ impl<'a> Ctx<'a> {
     /// A number in an axis' notation, with `%` when that axis measures percentages.
     pub fn plain_value(&self, axis: AxisSide, value: f64) -> String {
         let index = if axis == AxisSide::Left { 0 } else { 1 };
-        let text = value_text(value, self.decimals, self.notation[index]);
+        let text = value_text(value, self.decimals[index], self.notation[index]);
         if self.unit(axis) == Some("%") { text + "%" } else { text }
     }
 

@@ -266,3 +266,21 @@ fn tables_show_statistical_symbols_and_flags_never_zero() {
     let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
     assert_eq!(scene.points.iter().filter(|p| p.series == 0).count(), 2);
 }
+
+#[test]
+fn reference_lines_never_cross_a_value_label() {
+    let c = chart(r#"{"type":"column","title":"アナログ規制の見直し率","unit":"%","categories":["2024-03","2025-05"],
+        "series":[{"name":"見直し率","values":[68.2,97.8]}],"annotations":[{"type":"line","value":100,"label":"目標"}]}"#);
+    for width in [320.0, 640.0] {
+        let scene = c.scene(width, 320.0, &EstimatedMeasure);
+        let line_y = scene
+            .marks
+            .iter()
+            .find_map(|m| if let Mark::Polyline { points, dash: indicator_chart::theme::LineDash::Dashed, .. } = m { Some(points[0].1) } else { None })
+            .expect("the target line");
+        let label = scene.marks.iter().find(|m| matches!(m, Mark::Text { text, .. } if text == "97.8%")).expect("97.8% is labelled");
+        let b = label.text_bbox().unwrap();
+        assert!(line_y < b.y0 - 1.0 || line_y > b.y1 + 1.0, "line at {line_y} crosses the label {b:?} at {width}px");
+        assert!(scene.overlapping_texts().is_empty(), "{:?}", scene.overlapping_texts());
+    }
+}

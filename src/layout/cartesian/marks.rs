@@ -5,7 +5,7 @@ use super::stack::SeriesLook;
 use super::{Ctx, Frame};
 use crate::numfmt::group_digits_fixed;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
-use crate::spec::{AxisSide, SeriesKind, Stacking};
+use crate::spec::{Annotation, AxisSide, SeriesKind, Stacking};
 use crate::theme::{Color, MarkerShape};
 
 pub const MARKER_LIMIT: usize = 60;
@@ -144,7 +144,30 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
             ctx.text(l.center, y, text, HAlign::Middle, v, ctx.theme.text)
         }
     };
-    let marks: Vec<Mark> = labels.iter().zip(&texts).map(|(l, t)| outside(l, t)).collect();
+    // Reference lines (targets) must not run through a label: step past them.
+    let lines: Vec<f32> = ctx
+        .spec
+        .annotations
+        .iter()
+        .filter_map(|a| match a {
+            Annotation::Line { value, axis, .. } => frame.scale(*axis).filter(|s| *value >= s.lo && *value <= s.hi).map(|_| frame.value(*axis, *value)),
+            _ => None,
+        })
+        .collect();
+    let clear_of_lines = |mark: Mark| -> Mark {
+        let Some(b) = mark.text_bbox() else { return mark };
+        let Mark::Text { x, y, text, color, h, v, .. } = &mark else { return mark };
+        for &line in &lines {
+            if frame.horizontal && b.x0 - 2.0 <= line && line <= b.x1 + 2.0 {
+                return ctx.text(line + 3.0, *y, text, HAlign::Start, *v, *color);
+            }
+            if !frame.horizontal && b.y0 - 2.0 <= line && line <= b.y1 + 2.0 {
+                return ctx.text(*x, line - 3.0, text, *h, VAlign::Bottom, *color);
+            }
+        }
+        mark
+    };
+    let marks: Vec<Mark> = labels.iter().zip(&texts).map(|(l, t)| clear_of_lines(outside(l, t))).collect();
     let fit = labels.iter().zip(&marks).all(|(l, m)| {
         let Some(b) = m.text_bbox() else { return false };
         if frame.horizontal {

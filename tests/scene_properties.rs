@@ -284,3 +284,11 @@ fn reference_lines_never_cross_a_value_label() {
         assert!(scene.overlapping_texts().is_empty(), "{:?}", scene.overlapping_texts());
     }
 }
+
+#[test]
+fn time_axes_keep_the_densest_ticks_that_fit_on_phones() {
+    let c = fixture("combo-cards-rate.json");
+    let scene = c.scene(296.0, 300.0, &EstimatedMeasure);
+    let years: Vec<&str> = texts(&scene).into_iter().filter(|t| t.ends_with('年') && t.len() <= 8).collect();
+    assert!(years.len() >= 2, "2021-11 to 2025-07 at 296px needs more than one tick: {:?}", texts(&scene));
+}

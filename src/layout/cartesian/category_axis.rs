@@ -117,9 +117,11 @@ fn time_labels(ctx: &Ctx, dates: &[PartialDate], at: &Positions) -> Vec<(f32, St
     let (first, last) = (dates[order[0]], dates[*order.last().unwrap_or(&0)]);
     let (d0, d1) = (first.day_number() as f32, last.day_number() as f32);
     let (x0, x1) = (at.centers[order[0]], at.centers[*order.last().unwrap_or(&0)]);
-    let sample = ctx.width(&label(&first.truncated(Precision::Month)));
+    // Start as dense as the shortest label (a year) allows and thin until the labels fit:
+    // the densest calendar ticks that fit win.
+    let shortest = ctx.width(&label(&first.truncated(Precision::Year)));
     let span = (x1 - x0).abs();
-    let mut max_count = (((span + at.slot) / (sample + LABEL_GAP)).floor() as usize).max(1);
+    let mut max_count = (((span + at.slot) / (shortest + LABEL_GAP)).floor() as usize).clamp(1, 24);
     loop {
         let ticks = time_ticks(first, last, coarsest, max_count);
         let placed: Vec<(f32, String)> =

@@ -93,7 +93,18 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
     // In order of first use, each once.
     let mut seen = Vec::new();
     symbols_used.retain(|entry| !seen.contains(entry) && { seen.push(*entry); true });
-    let footnotes = symbols_used.iter().map(|(symbol, meaning)| format!("{symbol}{}{meaning}", locale.pick("：", ": "))).collect();
+    let colon = locale.pick("：", ": ");
+    let mut footnotes: Vec<String> = symbols_used.iter().map(|(symbol, meaning)| format!("{symbol}{colon}{meaning}")).collect();
+    // Notes on values: the chart shows them only where they fit; the table always has them.
+    for series in &spec.series {
+        for (i, extra) in &series.extras {
+            if let Some(note) = &extra.note {
+                let name = dates.as_ref().map_or_else(|| spec.categories[*i].clone(), |d| d[*i].label(locale));
+                let whose = if spec.series.len() > 1 { format!("{}・{}", name, series.name) } else { name };
+                footnotes.push(format!("※{whose}{colon}{note}"));
+            }
+        }
+    }
     let caption = match locale {
         Locale::Ja => format!("{}のデータ", spec.title),
         Locale::En => format!("Data for {}", spec.title),

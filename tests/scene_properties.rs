@@ -281,6 +281,17 @@ fn reference_lines_never_cross_a_value_label() {
         let label = scene.marks.iter().find(|m| matches!(m, Mark::Text { text, .. } if text == "97.8%")).expect("97.8% is labelled");
         let b = label.text_bbox().unwrap();
         assert!(line_y < b.y0 - 1.0 || line_y > b.y1 + 1.0, "line at {line_y} crosses the label {b:?} at {width}px");
+        // The line's own label sits on no bar.
+        let target = scene.marks.iter().find(|m| matches!(m, Mark::Text { text, .. } if text.starts_with("目標"))).expect("目標 label");
+        let t = target.text_bbox().unwrap();
+        for m in &scene.marks {
+            if let Mark::Rect { x, y, w, h, .. } = m {
+                if *w < width * 0.9 {
+                    let bar = indicator_chart::scene::BBox { x0: *x, y0: *y, x1: x + w, y1: y + h };
+                    assert!(!t.overlaps(&bar), "目標 label {t:?} lies on a bar {bar:?} at {width}px");
+                }
+            }
+        }
         assert!(scene.overlapping_texts().is_empty(), "{:?}", scene.overlapping_texts());
     }
 }
@@ -291,4 +302,11 @@ fn time_axes_keep_the_densest_ticks_that_fit_on_phones() {
     let scene = c.scene(296.0, 300.0, &EstimatedMeasure);
     let years: Vec<&str> = texts(&scene).into_iter().filter(|t| t.ends_with('年') && t.len() <= 8).collect();
     assert!(years.len() >= 2, "2021-11 to 2025-07 at 296px needs more than one tick: {:?}", texts(&scene));
+}
+
+#[test]
+fn notes_on_values_are_always_in_the_table() {
+    let c = chart(r#"{"type":"column","title":"年間申請","unit":"万回","categories":["引越し","パスポート"],
+        "series":[{"name":"2025年","values":[{"value":78,"note":"1日あたり2,000回以上"},77]}]}"#);
+    assert_eq!(c.table().footnotes, ["※引越し：1日あたり2,000回以上"]);
 }

@@ -4,7 +4,7 @@
 
 use super::{Ctx, Frame};
 use crate::scene::{BBox, HAlign, Mark, Scene, VAlign};
-use crate::spec::{Annotation, AxisSide};
+use crate::spec::{Annotation, AxisSide, ChartType, SeriesKind};
 use crate::theme::{Color, LineDash, MarkerShape};
 
 /// Shaded spans, drawn before the grid and data.
@@ -53,8 +53,14 @@ pub fn draw_overlays(ctx: &Ctx, frame: &Frame, scene: &mut Scene) {
                 let spots = if frame.horizontal {
                     vec![(p1.0 + 4.0, p1.1, HAlign::Start, VAlign::Top), (p0.0 + 4.0, p0.1 + 2.0, HAlign::Start, VAlign::Bottom)]
                 } else {
-                    vec![(p1.0 - 2.0, p1.1 - 3.0, HAlign::End, VAlign::Bottom), (p1.0 - 2.0, p1.1 + 3.0, HAlign::End, VAlign::Top),
-                         (p0.0 + 2.0, p0.1 - 3.0, HAlign::Start, VAlign::Bottom)]
+                    vec![
+                        (p1.0 - 2.0, p1.1 - 3.0, HAlign::End, VAlign::Bottom),
+                        (p1.0 - 2.0, p1.1 + 3.0, HAlign::End, VAlign::Top),
+                        (p0.0 + 2.0, p0.1 - 3.0, HAlign::Start, VAlign::Bottom),
+                        (p0.0 + 2.0, p0.1 + 3.0, HAlign::Start, VAlign::Top),
+                        ((p0.0 + p1.0) / 2.0, p0.1 - 3.0, HAlign::Middle, VAlign::Bottom),
+                        ((p0.0 + p1.0) / 2.0, p0.1 + 3.0, HAlign::Middle, VAlign::Top),
+                    ]
                 };
                 place(ctx, scene, &spots, &text, color);
             }
@@ -73,14 +79,23 @@ pub fn draw_overlays(ctx: &Ctx, frame: &Frame, scene: &mut Scene) {
     }
 }
 
-/// A ring around a plotted value and its label next to it.
+/// A note on one value: a ring around a line's point, and the label next to it. A bar needs
+/// no ring (the bar is the mark, and a ring would cover its value label); its note goes
+/// above the value label when there is room. Notes that fit nowhere are in the table.
 fn point_note(ctx: &Ctx, scene: &mut Scene, series: usize, index: usize, label: Option<&str>) {
     let Some(p) = scene.points.iter().find(|p| p.series == series && p.index == index).cloned() else { return };
-    scene.marks.push(Mark::Marker { cx: p.x, cy: p.y, r: 7.0, shape: MarkerShape::Circle, fill: ctx.theme.text, ring: None });
-    scene.marks.push(Mark::Marker { cx: p.x, cy: p.y, r: 5.0, shape: MarkerShape::Circle, fill: ctx.theme.background, ring: None });
+    let on_bar = match ctx.spec.series[series].kind {
+        Some(kind) => kind == SeriesKind::Column,
+        None => matches!(ctx.spec.chart_type, ChartType::Column | ChartType::Bar),
+    };
+    if !on_bar {
+        scene.marks.push(Mark::Marker { cx: p.x, cy: p.y, r: 7.0, shape: MarkerShape::Circle, fill: ctx.theme.text, ring: None });
+        scene.marks.push(Mark::Marker { cx: p.x, cy: p.y, r: 5.0, shape: MarkerShape::Circle, fill: ctx.theme.background, ring: None });
+    }
     if let Some(label) = label {
         let spots = [
             (p.x, p.y - 12.0, HAlign::Middle, VAlign::Bottom),
+            (p.x, p.y - 12.0 - ctx.font.size - 6.0, HAlign::Middle, VAlign::Bottom),
             (p.x, p.y + 12.0, HAlign::Middle, VAlign::Top),
             (p.x - 12.0, p.y, HAlign::End, VAlign::Middle),
             (p.x + 12.0, p.y, HAlign::Start, VAlign::Middle),
@@ -89,9 +104,18 @@ fn point_note(ctx: &Ctx, scene: &mut Scene, series: usize, index: usize, label: 
     }
 }
 
-/// Puts `text` at the first spot where it stays inside the scene and touches no other text.
+/// Puts `text` at the first spot where it stays inside the scene and touches no other text
+/// and no bar (dark text on a dark bar cannot be read).
 fn place(ctx: &Ctx, scene: &mut Scene, spots: &[(f32, f32, HAlign, VAlign)], text: &str, color: Color) {
-    let taken: Vec<BBox> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+    let (width, height) = (scene.width, scene.height);
+    let bars = scene.marks.iter().filter_map(|m| match m {
+        // Opaque rectangles smaller than the scene: bars and swatches, not the background or bands.
+        Mark::Rect { x, y, w, h, fill, .. } if fill.a == 255 && (*w < width * 0.95 || *h < height * 0.95) => {
+            Some(BBox { x0: *x, y0: *y, x1: x + w, y1: y + h })
+        }
+        _ => None,
+    });
+    let taken: Vec<BBox> = scene.marks.iter().filter_map(Mark::text_bbox).chain(bars).collect();
     for &(x, y, h, v) in spots {
         let mark = ctx.text(x, y, text, h, v, color);
         let Some(b) = mark.text_bbox() else { continue };

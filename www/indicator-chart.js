@@ -59,6 +59,7 @@ td{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .error{box-sizing:border-box;margin:0 0 8px;padding:12px 16px;border:2px solid #CE0000;border-radius:8px;background:#fff;color:#CE0000;font-size:16px;line-height:1.6;overflow-wrap:anywhere;white-space:pre-line}
 .error p{margin:0}
 .error .head{font-weight:700}
+.dark canvas:focus-visible,.dark .data summary:focus-visible,.dark .table:focus-visible,.dark .csv:focus-visible{outline-color:#fff}
 @media (forced-colors:active){
 canvas:focus-visible,.data summary:focus-visible,.table:focus-visible,.csv:focus-visible,a:focus-visible{outline-color:Highlight}
 .ring{forced-color-adjust:none;border-color:Highlight;box-shadow:0 0 0 2px Canvas,inset 0 0 0 2px Canvas}
@@ -342,14 +343,12 @@ class Controller {
     this.titleEl = title;
     this.applyHeadingLevel();
 
-    // Keyboard access. The chart is one Tab stop: the canvas itself, keeping role="img".
-    // Screen readers then announce on Tab exactly what they read in browse mode, "<title>
-    // （折れ線グラフ）, image/画像" followed by the summary (aria-describedby) and, when there
-    // are points, the key hint. role="application" would take over every key from screen-reader
-    // users; a focusable role="group" wrapper around the img adds a "grouping" with the same
-    // name around it, so the title is read twice and the summary only once inside. Arrow keys
-    // then move a highlighted point; its words (pointText) go to a polite status region, the
-    // same words as in the tooltip and the data table.
+    // One Tab stop: the canvas itself, keeping role="img". On Tab, screen readers say what they
+    // say in browse mode, "<title>（折れ線グラフ）, image" then the summary and, with points, the
+    // key hint (aria-describedby). Not role="application" (it takes every key away from screen
+    // reader users); not a focusable role="group" around the img (a "grouping" of the same name:
+    // the title twice, the summary not on focus). Arrow keys move a ring over the points; each
+    // point's pointText() goes to a polite status region, the same words as tooltip and table.
     const plot = el('div', 'plot');
     // KPI and progress need far less height than a chart; the page's --indicator-chart-height still wins.
     if (page.heightHint) plot.style.height = `var(--indicator-chart-height, ${Number(page.heightHint)}px)`;
@@ -409,15 +408,15 @@ class Controller {
     if (hadFocus) canvas.focus({ preventScroll: true });
   }
 
-  // ---- points: keyboard, pointer, tooltip, live region ----------------------------
+  // ---- points: keyboard, pointer, tooltip, status region ---------------------------
+  // pts: chart.points() of the last paint. sel: the keyboard point, tipAt: the tooltip's point
+  // ({series, index}, so both survive redraws); keyed: the ring is showing.
 
   listen(plot, canvas, tip) {
     const on = (n, type, fn) => n.addEventListener(type, (e) => { if (this.canvas === canvas) fn.call(this, e); });
     on(canvas, 'keydown', this.onKey);
-    on(canvas, 'focus', () => {
-      // Keyboard focus shows (and says) the point last visited; a click shows its own point.
-      if (this.pts.length && canvas.matches(':focus-visible')) this.go(this.current(), true);
-    });
+    // Keyboard focus shows (and says) the point last visited; a click shows its own point.
+    on(canvas, 'focus', () => { if (this.pts.length && canvas.matches(':focus-visible')) this.go(this.current(), true); });
     on(canvas, 'blur', () => {
       this.keyed = false;
       this.ring.hidden = true;
@@ -426,19 +425,18 @@ class Controller {
     on(plot, 'pointermove', (e) => {
       if (e.pointerType === 'touch' || tip.contains(e.target)) return;
       this.hovering = true;
+      // Where no point answers, the tooltip stays: the pointer can travel onto it (1.4.13).
       const k = this.hit(e);
-      const key = k < 0 ? null : this.key(k);
-      // Nothing under the pointer keeps the tooltip, so the pointer can travel onto it (1.4.13).
-      if (key && key !== this.tipKey && key !== this.dismissed) { this.dismissed = null; this.showTip(k, false); }
+      const key = this.key(this.pts[k]);
+      if (key && key !== this.key(this.tipAt) && key !== this.dismissed) this.showTip(k);
     });
     on(plot, 'pointerdown', (e) => {
       if (tip.contains(e.target)) return;
       const k = this.hit(e);
-      if (k < 0) { this.hideTip(); return; }
+      if (k < 0) return this.hideTip();
       this.sel = this.pts[k];
-      this.dismissed = null;
-      this.showTip(k, false);
-      if (this.keyed) this.place(this.ring, this.pts[k]);
+      this.showTip(k);
+      if (this.keyed) this.place(this.ring, this.sel);
     });
     on(plot, 'pointerleave', (e) => {
       if (e.pointerType === 'touch') return; // a tap's tooltip stays until dismissed
@@ -456,104 +454,103 @@ class Controller {
     try { return this.chart.pointAt(e.clientX - r.left, e.clientY - r.top); } catch (_) { return -1; }
   }
 
-  key(k) { const p = this.pts[k]; return p ? p.series + ':' + p.index : null; }
+  key(p) { return p ? p.series + ':' + p.index : null; }
 
-  /** Position of series `s`, category `i` in `pts`; else that series' nearest category; else -1. */
-  find(s, i) {
+  /** Position in `pts` of `p`'s series and category, else that series' nearest category, else -1. */
+  find(p) {
     let best = -1;
-    this.pts.forEach((p, k) => {
-      if (p.series === s && (best < 0 || Math.abs(p.index - i) < Math.abs(this.pts[best].index - i))) best = k;
+    if (p) this.pts.forEach((q, k) => {
+      if (q.series === p.series && (best < 0 || Math.abs(q.index - p.index) < Math.abs(this.pts[best].index - p.index))) best = k;
     });
     return best;
   }
 
-  current() {
-    const k = this.sel ? this.find(this.sel.series, this.sel.index) : -1;
-    return k < 0 ? 0 : k;
-  }
+  current() { return Math.max(0, this.find(this.sel)); }
 
   onKey(e) {
-    if (e.key === 'Escape' || e.key === 'Esc') {
-      if (this.tip.hidden) return; // nothing to close: let the page have it
-      this.dismissed = this.tipKey;
-      this.hideTip();
+    if (e.key === 'Escape') {
+      if (this.tip.hidden) return; // nothing to close: the page may use Esc
+      this.dismiss();
       e.preventDefault();
-      e.stopPropagation(); // closes the tooltip, not the dialog around the chart
+      e.stopPropagation(); // closes the tooltip, not a dialog around the chart
       return;
     }
     const pts = this.pts;
     if (!pts.length || e.altKey || e.ctrlKey || e.metaKey) return;
-    // Left/Right along a series and Up/Down across series (for horizontal bars, whose
-    // categories run downwards, the other way round); Home/End, PageUp/PageDown by 10%.
+    // Left/Right along a series, Up/Down across series at the same category (turned round for
+    // horizontal bars, whose categories run downwards); Home/End; PageUp/PageDown by 10%.
     const bar = this.type === 'bar';
     const move = {
       ArrowRight: bar ? 's1' : 1, ArrowLeft: bar ? 's-1' : -1, ArrowDown: bar ? 1 : 's1', ArrowUp: bar ? -1 : 's-1',
-      Home: -Infinity, End: Infinity, PageDown: 'p1', PageUp: 'p-1',
+      Home: -1e9, End: 1e9, PageDown: 'p1', PageUp: 'p-1',
     }[e.key];
     if (move === undefined) return;
     e.preventDefault();
     let k = this.current();
     const p = pts[k];
-    if (typeof move === 'string' && move[0] === 's') {
+    const by = typeof move === 'string' ? +move.slice(1) : move;
+    if (move[0] === 's') {
       const all = [...new Set(pts.map((q) => q.series))];
-      const s = all[Math.max(0, Math.min(all.length - 1, all.indexOf(p.series) + +move.slice(1)))];
-      k = this.find(s, p.index);
+      const s = all[Math.max(0, Math.min(all.length - 1, all.indexOf(p.series) + by))];
+      k = this.find({ series: s, index: p.index });
     } else {
       const line = [];
       pts.forEach((q, j) => { if (q.series === p.series) line.push(j); });
-      const by = typeof move === 'string' ? +move.slice(1) * Math.max(1, Math.round(line.length / 10)) : move;
-      const at = line.indexOf(k) + by;
-      k = line[at < 0 ? 0 : at >= line.length ? line.length - 1 : at];
+      const at = line.indexOf(k) + (move[0] === 'p' ? by * Math.max(1, Math.round(line.length / 10)) : by);
+      k = line[Math.max(0, Math.min(line.length - 1, at))];
     }
     this.go(k, true);
   }
 
   /** Makes point `k` the keyboard point: ring, tooltip and (when `say`) the status region. */
   go(k, say) {
-    const p = this.pts[k];
+    const p = (this.sel = this.pts[k]);
     if (!p) return;
-    this.sel = p;
     this.keyed = true;
-    this.dismissed = null;
     this.place(this.ring, p);
     this.ring.hidden = false;
-    const text = this.showTip(k, true);
+    const text = this.showTip(k);
     if (say) {
-      // Cleared first so the same words (a key at either end) are said again.
+      // Emptied first, so that the same words (a key pressed at either end) are said again.
       this.live.textContent = '';
       clearTimeout(this.sayT);
       this.sayT = setTimeout(() => { if (this.live) this.live.textContent = text; }, 50);
     }
   }
 
-  /** Puts `node`'s anchor on point `p`, on whole device pixels. */
+  /** Puts `node`'s top left (the ring's centre) on `p`, on whole device pixels. */
   place(node, p) {
     const d = window.devicePixelRatio || 1;
     node.style.left = Math.round(p.x * d) / d + 'px';
     node.style.top = Math.round(p.y * d) / d + 'px';
   }
 
-  /** Shows point `k`'s words (plain text) in the tooltip, inside the plot; returns them. */
-  showTip(k, byKey) {
+  /** Shows point `k`'s words, as plain text, above it or (no room) below, inside the plot. */
+  showTip(k) {
     const p = this.pts[k];
-    let text = '';
-    try { text = this.chart.pointText(p.series, p.index); } catch (_) { /* shown empty */ }
     const tip = this.tip;
+    let text = '';
+    try { text = this.chart.pointText(p.series, p.index); } catch (_) { /* nothing to show */ }
     tip.textContent = text;
     tip.hidden = !text;
-    this.tipKey = text ? this.key(k) : null;
-    this.tipByKey = byKey;
+    this.tipAt = text ? p : null;
+    this.dismissed = null;
     if (!text) return text;
     tip.style.left = tip.style.top = '0px';
-    const w = tip.offsetWidth;
-    const h = tip.offsetHeight;
-    const W = this.plot.clientWidth;
-    const H = this.plot.clientHeight;
-    const gap = 16; // clear of the focus ring
-    let top = p.y - gap - h;
-    if (top < 0) top = p.y + gap + h <= H ? p.y + gap : Math.max(0, H - h); // flip below
-    const left = Math.max(0, Math.min(W - w, p.x - w / 2));
-    this.place(tip, { x: left, y: top });
+    // Beside the point along the value axis (above a column, right of a bar), 16 px clear of
+    // the ring; on the other side when there is no room; always inside the plot.
+    const size = [tip.offsetWidth, tip.offsetHeight];
+    const room = [this.plot.clientWidth, this.plot.clientHeight];
+    const at = [p.x, p.y];
+    const v = this.type === 'bar' ? 0 : 1; // the axis the tooltip moves along
+    const c = (n, x) => Math.max(0, Math.min(room[n] - size[n], x));
+    const xy = [];
+    xy[1 - v] = c(1 - v, at[1 - v] - size[1 - v] / 2);
+    const before = at[v] - 16 - size[v];
+    const after = at[v] + 16;
+    xy[v] = v ? (before >= 0 ? before : after + size[v] <= room[v] ? after : c(v, before))
+      : (after + size[v] <= room[v] ? after : before >= 0 ? before : c(v, after));
+    this.place(tip, { x: xy[0], y: xy[1] });
     // Esc closes a hover tooltip wherever focus is (1.4.13 dismissible).
     document.addEventListener('keydown', this.onDocKey);
     return text;
@@ -561,30 +558,38 @@ class Controller {
 
   hideTip() {
     if (this.tip) this.tip.hidden = true;
-    this.tipKey = null;
+    this.tipAt = null;
     document.removeEventListener('keydown', this.onDocKey);
   }
 
-  onDocKey = (e) => {
-    if ((e.key === 'Escape' || e.key === 'Esc') && this.tip && !this.tip.hidden) {
-      this.dismissed = this.tipKey;
-      this.hideTip();
-    }
-  };
+  /** Esc: the tooltip closes and stays closed on that point until the pointer moves to another. */
+  dismiss() {
+    const key = this.key(this.tipAt);
+    this.hideTip();
+    this.dismissed = key;
+  }
 
-  /** After a paint: the points' new places; the ring and tooltip follow their point. */
+  onDocKey = (e) => { if (e.key === 'Escape' && this.tip && !this.tip.hidden) this.dismiss(); };
+
+  /** After a paint: the points' new places; the ring and the tooltip follow their points. */
   track() {
     let pts = [];
-    try { pts = Array.from(this.chart.points()); } catch (_) { /* a pkg without points() */ }
+    try {
+      pts = Array.from(this.chart.points());
+      // A point with nothing to say is no stop (checked when the first says nothing: cheap).
+      const says = (p) => this.chart.pointText(p.series, p.index);
+      if (pts.length && !says(pts[0])) pts = pts.filter(says);
+    } catch (_) { pts = []; /* a pkg without points() */ }
     this.pts = pts;
     this.scrollable();
     const d = this.canvas.getAttribute('aria-describedby').split(' ')[0];
     this.canvas.setAttribute('aria-describedby', pts.length ? d + ' ' + this.id + '-keys' : d);
-    if (!this.sel) return;
-    const k = this.find(this.sel.series, this.sel.index);
-    if (k < 0) { this.ring.hidden = true; this.hideTip(); return; }
-    if (!this.ring.hidden) this.place(this.ring, pts[k]);
-    if (!this.tip.hidden && this.tipKey === this.key(k)) this.showTip(k, this.tipByKey);
+    const k = this.find(this.sel);
+    if (this.keyed && k >= 0) this.place(this.ring, pts[k]);
+    else this.ring.hidden = true;
+    const t = this.find(this.tipAt);
+    if (this.tipAt && t >= 0) this.showTip(t);
+    else this.hideTip();
   }
 
   /** A closed disclosure with every plotted value as a real table, built when first opened,

@@ -36,7 +36,8 @@ function chartState(id) {
     tip: shown(tip) ? tip.textContent : null,
     ring: shown(ring),
     tipBox: tip && box(tip), ringBox: ring && box(ring), plot: box(q('.plot')), canvas: box(canvas),
-    points: c && c.chart ? Array.from(c.chart.points()) : [],
+    // The loader's stops: chart.points() less any point whose pointText() is empty.
+    points: c && c.pts ? c.pts.map((q) => ({ ...q })) : [],
     ringCss: ringStyle && { border: ringStyle.borderTopWidth + ' ' + ringStyle.borderTopStyle + ' ' + ringStyle.borderTopColor, shadow: ringStyle.boxShadow },
     tipCss: tipStyle && { size: tipStyle.fontSize, color: tipStyle.color, bg: tipStyle.backgroundColor, border: tipStyle.borderTopColor },
     describedby: canvas.getAttribute('aria-describedby'),
@@ -207,6 +208,22 @@ export async function a11ySuite(browser, base, h) {
     st = await state(page, id);
     expectRingOn(st, st.points[n - 2], 'after a redraw at 560 px');
     await page.evaluate(() => { document.getElementById('mynumber').style.width = ''; });
+    // …and across a devicePixelRatio change (zoom): the event a real zoom fires, as in run.mjs.
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      for (const dpr of [2, 1]) {
+        const before = await page.evaluate(() => __ic.rendered.filter((r) => r.id === 'mynumber').length);
+        await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: dpr, mobile: false });
+        await page.evaluate(() => { for (const m of __ic.mqls.filter((q) => !q.matches)) m.dispatchEvent(new Event('change')); });
+        await poll(page, (c) => __ic.rendered.filter((r) => r.id === 'mynumber').length > c, before, `a redraw at DPR ${dpr}`);
+        st = await state(page, id);
+        expectRingOn(st, st.points[n - 2], `after a redraw at DPR ${dpr}`);
+        expect(st.focused, `focus stays on the chart across a redraw at DPR ${dpr}`);
+      }
+    } finally {
+      await cdp.send('Emulation.clearDeviceMetricsOverride').catch(() => {});
+      await cdp.detach().catch(() => {});
+    }
     await page.keyboard.press('Tab');
     st = await state(page, id);
     expect(!st.focused && st.active === 'mynumber summary', 'Tab should move on to the data-table button (no trap)', st.active);
@@ -248,7 +265,12 @@ export async function a11ySuite(browser, base, h) {
     for (const [key, s, i] of [['ArrowDown', 0, 1], ['ArrowRight', 1, 1], ['ArrowRight', 1, 1], ['ArrowUp', 1, 0], ['ArrowLeft', 0, 0], ['End', 0, 2]]) {
       await page.keyboard.press(key);
       const st = await says(page, 't-bar', await text(page, 't-bar', s, i), `bar chart ${key} → series ${s}, category ${i}`);
-      expectRingOn(st, st.points.find((q) => q.series === s && q.index === i), `bar chart ${key}`);
+      const pt = st.points.find((q) => q.series === s && q.index === i);
+      expectRingOn(st, pt, `bar chart ${key}`);
+      // Beside the bar's end, not over the bars above it.
+      const x = st.canvas.x + pt.x;
+      expect(st.tipBox.x >= x + 12 || st.tipBox.x + st.tipBox.w <= x - 12, `bar chart ${key}: the tooltip should sit beside the bar's end`, { tip: st.tipBox, x });
+      expectTipInside(st, `bar chart ${key}`);
     }
     await tabInto(page, 't-long');
     for (const [key, i] of [['PageDown', 3], ['PageDown', 6], ['End', 24], ['PageDown', 24], ['PageUp', 21], ['Home', 0]]) {
@@ -273,9 +295,15 @@ export async function a11ySuite(browser, base, h) {
     expect(st.tipBox.y + st.tipBox.h <= st.canvas.y + st.points[0].y, 'the tooltip should sit above the point when there is room', st);
     await shot(page, id, 'a11y-tooltip-hover-dpr1.png');
     // Onto the tooltip, the way a hand would move: it stays (1.4.13 hoverable).
-    await page.mouse.move(st.tipBox.x + st.tipBox.w / 2, st.tipBox.y + st.tipBox.h / 2, { steps: 8 });
+    const onTip = [st.tipBox.x + st.tipBox.w / 2, st.tipBox.y + st.tipBox.h / 2];
+    await page.mouse.move(...onTip, { steps: 8 });
     st = await state(page, id);
     expect(st.tip === first, 'the tooltip should stay while the pointer is on it', st.tip);
+    const under = await page.evaluate(([hid, x, y]) => {
+      const n = document.getElementById(hid).shadowRoot.elementFromPoint(x, y);
+      return n ? n.className : null;
+    }, [id, ...onTip]);
+    expect(under === 'tip', 'the pointer should be on the tooltip itself (it takes the pointer; its text can be selected)', under);
     // Esc with focus on the page body: hidden, pointer and focus unmoved (1.4.13 dismissible).
     const activeBefore = st.active;
     await page.keyboard.press('Escape');
@@ -381,11 +409,16 @@ export async function a11ySuite(browser, base, h) {
       if (!byType.has(type)) byType.set(type, f);
     }
     const types = [...byType.keys()];
+    // Also a dark chart, for the screenshot and the tooltip's contrast in dark colours.
+    const dark = files.find((f) => JSON.parse(readFileSync(join(ROOT, 'www', f), 'utf8')).colorScheme === 'dark');
+    const en = files.find((f) => JSON.parse(readFileSync(join(ROOT, 'www', f), 'utf8')).locale === 'en');
     const missing = ['line', 'area', 'column', 'bar', 'pie', 'donut', 'kpi', 'progress'].filter((t) => !byType.has(t));
     if (missing.length) console.log(`    # no spec file for: ${missing.join(', ')}`);
     const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ax</title>
       <script type="module" src="/www/indicator-chart.js"></script></head><body><main>
-      ${types.map((t) => `<indicator-chart id="ax-${t}" src="${byType.get(t)}"></indicator-chart>`).join('\n')}</main></body></html>`;
+      ${types.map((t) => `<indicator-chart id="ax-${t}" src="${byType.get(t)}"></indicator-chart>`).join('\n')}
+      ${dark ? `<indicator-chart id="ax-dark" src="${dark}"></indicator-chart>` : ''}
+      ${en ? `<indicator-chart id="ax-en" src="${en}"></indicator-chart>` : ''}</main></body></html>`;
     const p = await ctx1.newPage();
     try {
       await p.route('**/www/ax-types.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
@@ -405,7 +438,7 @@ export async function a11ySuite(browser, base, h) {
         const top = nodes.find((x) => x.backendDOMNodeId === node.backendNodeId);
         const page = await p.evaluate((i) => {
           const c = document.getElementById(i)[Symbol.for('indicator-chart.controller')];
-          return { ...c.chart.pageText(), caption: c.chart.table().caption, points: c.chart.points().length };
+          return { ...c.chart.pageText(), caption: c.chart.table().caption, points: c.pts.length };
         }, hostId);
         const lines = [];
         const found = [];
@@ -443,6 +476,7 @@ export async function a11ySuite(browser, base, h) {
         has((x) => x.role === 'image' && x.name === page.altText && x.props.focusable === true && x.desc.startsWith(page.description),
           `a focusable image named "${page.altText}" described by the summary`);
         if (page.points > 0) has((x) => x.role === 'image' && /矢印キー|Arrow keys/.test(x.desc), 'the key hint in the image description');
+        else has((x) => x.role === 'image' && !/矢印キー|Arrow keys/.test(x.desc), 'no key hint on a chart without points');
         has((x) => x.role === 'status', 'a status (live) region');
         if (!page.description.trim()) problems.push(`${t}: pageText().description is empty`);
         has((x) => x.role === 'table' && x.name === page.caption, `a table named by its caption "${page.caption}"`);
@@ -457,8 +491,33 @@ export async function a11ySuite(browser, base, h) {
         if (found.some((x) => x.role === 'tooltip')) problems.push(`${t}: the hidden tooltip is in the tree`);
         console.log(`    # ${t}: ${lines.length} lines, ${page.points} points`);
       }
-      expect(problems.length === 0, 'the accessibility tree lacks', problems);
       await cdp.detach();
+      // What a sighted keyboard user sees on each type: the last point focused.
+      for (const t of types) {
+        await tabInto(p, `ax-${t}`);
+        await p.keyboard.press('End');
+        const st = await state(p, `ax-${t}`);
+        if (st.points.length) {
+          expect(st.ring && st.tip !== null, `${t}: End should show the ring and the tooltip`, st);
+          expectTipInside(st, t);
+        }
+        await shot(p, `ax-${t}`, `a11y-type-${t}.png`);
+      }
+      if (en) {
+        const labels = await p.evaluate(() => {
+          const r = document.getElementById('ax-en').shadowRoot;
+          return [r.querySelector('summary').textContent, r.querySelector('button.csv').textContent, r.querySelector('figure').lang];
+        });
+        expect(labels.join('|') === 'Show the data as a table|Download CSV|en', 'an English chart labels its controls in English', labels);
+      }
+      if (dark) {
+        await tabInto(p, 'ax-dark');
+        await p.keyboard.press('ArrowRight');
+        const st = await poll(p, chartState, 'ax-dark', 'the dark chart\'s tooltip', (x) => x.tip !== null);
+        expect(contrast(st.tipCss.color, st.tipCss.bg) >= 4.5, 'dark tooltip text at 4.5:1 or more', st.tipCss);
+        await shot(p, 'ax-dark', 'a11y-type-dark.png');
+      }
+      expect(problems.length === 0, 'the accessibility tree lacks', problems);
     } finally {
       await p.close();
     }

@@ -277,6 +277,16 @@ export async function a11ySuite(browser, base, h) {
       await page.keyboard.press(key);
       await says(page, 't-long', await text(page, 't-long', 0, i), `25 points: ${key} → ${i}`);
     }
+    // A live update of the focused chart keeps the reader where they were: focus on the new chart.
+    await page.evaluate(async () => {
+      const { render } = await import('/www/indicator-chart.js');
+      const years = Array.from({ length: 26 }, (_, i) => String(2000 + i));
+      await render(document.getElementById('t-long'), { type: 'line', title: '26年分（更新）', unit: '%', categories: years, series: [{ name: '率', values: years.map((_, i) => i * 3) }] });
+    });
+    const upd = await state(page, 't-long');
+    expect(upd.focused, 'after update() the new chart should have the focus the old one had', upd.active);
+    await page.keyboard.press('End');
+    await says(page, 't-long', await text(page, 't-long', 0, 25), 'End after the update');
   });
 
   await test('tooltip: hover a column shows its words; the pointer can move onto it; Esc hides it without moving anything; flips to stay inside', async () => {

@@ -151,9 +151,11 @@ impl SpecError {
             Problem::AllNull if ja => write!(out, "すべての値が null で、描く値がありません"),
             Problem::AllNull => write!(out, "every value is null; there is nothing to draw"),
             Problem::OutOfRange { found, limit } if ja => {
-                write!(out, "絶対値が {limit:e} を超える値は描けません（{found:e}）")
+                write!(out, "絶対値が {} を超える値は描けません（{}）", scientific(*limit), scientific(*found))
             }
-            Problem::OutOfRange { found, limit } => write!(out, "values beyond ±{limit:e} cannot be drawn (found {found:e})"),
+            Problem::OutOfRange { found, limit } => {
+                write!(out, "values beyond ±{} cannot be drawn (found {})", scientific(*limit), scientific(*found))
+            }
             Problem::TooMany { found, limit } if ja => write!(out, "{limit} 個までです（{found} 個）"),
             Problem::TooMany { found, limit } => write!(out, "at most {limit} items (found {found})"),
             Problem::NotForType { chart_type, allowed } if ja => {
@@ -200,11 +202,27 @@ fn quote(s: &str) -> String {
     format!("\"{cut}\"")
 }
 
+/// `1e18`, `-1.5e308`: large numbers the way authors type them (up to 3 significant digits).
+fn scientific(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return format!("{value}");
+    }
+    let mut exponent = value.abs().log10().floor() as i32;
+    let mut mantissa = value.abs() / 10f64.powi(exponent);
+    if mantissa >= 9.995 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    let digits = crate::numfmt::fixed(mantissa, 2);
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    format!("{}{digits}e{exponent}", if value < 0.0 { "-" } else { "" })
+}
+
 /// The allowed name closest to a misspelt one, if it is close enough to be a typo.
 pub fn closest_name(found: &str, allowed: &'static [&'static str]) -> Option<&'static str> {
     allowed
         .iter()
-        .map(|name| (edit_distance(&found.to_lowercase(), &name.to_lowercase()), *name))
+        .map(|name| (edit_distance(&found.to_ascii_lowercase(), &name.to_ascii_lowercase()), *name))
         .filter(|(d, name)| *d <= 2.max(name.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, name)| name)

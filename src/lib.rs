@@ -12,6 +12,7 @@ pub mod json;
 pub mod layout;
 pub mod locale;
 pub mod numfmt;
+pub mod order;
 pub mod page_text;
 pub mod point_text;
 pub mod scene;

@@ -175,7 +175,8 @@ fn write_text(out: &mut String, x: f32, y: f32, text: &str, font: Font, color: C
 /// Coordinates with at most two decimals and no trailing zeros, so goldens are stable.
 fn num(v: f32) -> String {
     let rounded = (v * 100.0).round() / 100.0;
-    let text = format!("{rounded:.2}");
+    let text = crate::numfmt::fixed(rounded as f64, 2);
+    let text = if rounded < 0.0 { format!("-{text}") } else { text };
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" { "0".into() } else { text.into() }
 }

@@ -154,7 +154,8 @@ fn pie_table(spec: &ChartSpec) -> DataTable {
             let cells = match (series.values.get(i).copied().flatten(), extra.and_then(|e| e.symbol)) {
                 (Some(v), _) if total > 0.0 => {
                     let share = group_digits_fixed(v / total * 100.0, share_decimals);
-                    printed_sum += share.replace(',', "").parse::<f64>().unwrap_or(0.0);
+                    let f = 10f64.powi(share_decimals as i32);
+                    printed_sum += (v / total * 100.0 * f).round() / f;
                     vec![group_digits_fixed(v, decimals), share]
                 }
                 (_, Some(symbol)) => {

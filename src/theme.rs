@@ -22,7 +22,7 @@ impl Color {
         if self.a == 255 {
             format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
         } else {
-            format!("rgba({},{},{},{:.3})", self.r, self.g, self.b, self.a as f32 / 255.0)
+            format!("rgba({},{},{},{})", self.r, self.g, self.b, crate::numfmt::fixed(self.a as f64 / 255.0, 3))
         }
     }
 

@@ -17,6 +17,7 @@ use crate::spec::{ChartSpec, ChartType};
 use crate::table::shared_decimals;
 use crate::text::{truncate_to_width, Font, TextMeasure};
 use crate::theme::{Color, LineDash, Theme};
+use crate::order::sorted_indices;
 use std::f32::consts::{PI, TAU};
 
 const PAD: f32 = 8.0;
@@ -288,7 +289,7 @@ impl<'a> Ctx<'a> {
         // Widths: the legend's own at most 55% or 40% of the chart, or without values.
         let without_values = SWATCH + SWATCH_GAP + name_width + COLUMN_GAP + share_width;
         let mut widths = vec![natural.min(inner_w * 0.55), natural.min(inner_w * 0.4), without_values.min(inner_w * 0.55)];
-        widths.sort_by(|a, b| b.total_cmp(a));
+        widths = sorted_indices(widths.len(), &|i| -(widths[i] as f64)).into_iter().map(|i| widths[i]).collect();
         widths.dedup();
         let rows_fit = (inner_h / LEGEND_ROW).floor() as usize;
         let options = widths.iter().flat_map(|w| (1..=3usize).map(move |columns| (*w, columns)));
@@ -595,20 +596,21 @@ impl<'a> Ctx<'a> {
         loop {
             let mut ok = true;
             for right in [true, false] {
-                let mut side: Vec<&mut OutsideLabel> = labels.iter_mut().filter(|l| l.right == right).collect();
-                side.sort_by(|a, b| a.wanted_y.total_cmp(&b.wanted_y));
+                // This side's labels, top to bottom by where they want to be.
+                let on_side: Vec<usize> = (0..labels.len()).filter(|&i| labels[i].right == right).collect();
+                let side: Vec<usize> = sorted_indices(on_side.len(), &|k| labels[on_side[k]].wanted_y as f64).into_iter().map(|k| on_side[k]).collect();
                 // Down from the top, then back up from the bottom.
                 let mut floor = f32::NEG_INFINITY;
-                for l in side.iter_mut() {
-                    l.y = l.wanted_y.max(floor).max(top);
-                    floor = l.y + spacing;
+                for &i in &side {
+                    labels[i].y = labels[i].wanted_y.max(floor).max(top);
+                    floor = labels[i].y + spacing;
                 }
                 let mut ceiling = f32::INFINITY;
-                for l in side.iter_mut().rev() {
-                    l.y = l.y.min(ceiling).min(bottom);
-                    ceiling = l.y - spacing;
+                for &i in side.iter().rev() {
+                    labels[i].y = labels[i].y.min(ceiling).min(bottom);
+                    ceiling = labels[i].y - spacing;
                 }
-                ok &= side.iter().all(|l| l.y >= top - 0.01);
+                ok &= side.iter().all(|&i| labels[i].y >= top - 0.01);
             }
             let boxes: Vec<BBox> = labels.iter().map(|l| self.outside_box(l, plan)).collect();
             let clear = boxes.iter().all(|b| {

@@ -31,7 +31,7 @@ pub fn draw_scene(canvas: &HtmlCanvasElement, scene: &Scene, dpr: f64) -> Result
     context.set_line_join("round");
     context.set_line_cap("round");
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("canvas 2d context unavailable")?;
-    let fail = |e| format!("{e:?}");
+    let fail = |e: plotters_backend::DrawingErrorKind<_>| e.to_string();
 
     for mark in &scene.marks {
         match mark {

@@ -4,6 +4,7 @@
 
 use super::{Ctx, LABEL_GAP, LINE_HEIGHT, TICK_GAP};
 use crate::dates::{PartialDate, Precision};
+use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
 use crate::text::truncate_to_width;
@@ -35,8 +36,7 @@ pub fn positions(spec: &ChartSpec, start: f32, end: f32, has_columns: bool) -> P
             let days: Vec<i64> = dates.iter().map(PartialDate::day_number).collect();
             let (first, last) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
             if last > first {
-                let mut sorted = days.clone();
-                sorted.sort_unstable();
+                let sorted: Vec<i64> = sorted_indices(days.len(), &|i| days[i] as f64).into_iter().map(|i| days[i]).collect();
                 let min_gap = sorted.windows(2).map(|w| w[1] - w[0]).filter(|g| *g > 0).min().unwrap_or(last - first);
                 let span = (last - first) as f32;
                 let slot = length / (span / min_gap as f32 + 1.0);
@@ -105,8 +105,7 @@ fn fits(ctx: &Ctx, placed: &[(f32, String)]) -> bool {
 /// Time-axis labels: each data point when few and they fit, else calendar ticks.
 fn time_labels(ctx: &Ctx, dates: &[PartialDate], at: &Positions) -> Vec<(f32, String)> {
     let label = |d: &PartialDate| ctx.date_label(d);
-    let mut order: Vec<usize> = (0..dates.len()).collect();
-    order.sort_by_key(|&i| dates[i].day_number());
+    let order = sorted_indices(dates.len(), &|i| dates[i].day_number() as f64);
     if dates.len() <= POINT_LABEL_LIMIT {
         let at_points: Vec<(f32, String)> = order.iter().map(|&i| (at.centers[i], label(&dates[i]))).collect();
         if fits(ctx, &at_points) {

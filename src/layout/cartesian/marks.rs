@@ -4,6 +4,7 @@
 use super::stack::SeriesLook;
 use super::{Ctx, Frame};
 use crate::numfmt::group_digits_fixed;
+use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{Annotation, AxisSide, SeriesKind, Stacking};
 use crate::theme::{Color, MarkerShape};
@@ -36,9 +37,7 @@ pub fn draw(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene
 
 /// Categories in axis order (time axes may list dates out of order).
 fn order(frame: &Frame) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..frame.at.centers.len()).collect();
-    order.sort_by(|a, b| frame.at.centers[*a].total_cmp(&frame.at.centers[*b]));
-    order
+    sorted_indices(frame.at.centers.len(), &|i| frame.at.centers[i] as f64)
 }
 
 fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, scene: &mut Scene) {

@@ -1,0 +1,22 @@
+//! One sorting routine for the whole crate. Each `sort_by` call site with its own closure
+//! compiles a separate copy of the standard library's sort (a few KB of wasm each); routing
+//! every sort through this one non-generic function keeps a single copy.
+
+/// The indices `0..n` ordered by `key`, ties kept in index order (so results are stable).
+pub fn sorted_indices(n: usize, key: &dyn Fn(usize) -> f64) -> Vec<usize> {
+    let mut keyed: Vec<(f64, usize)> = (0..n).map(|i| (key(i), i)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_by_key_and_keeps_ties_in_index_order() {
+        let keys = [3.0, 1.0, 2.0, 1.0];
+        assert_eq!(sorted_indices(4, &|i| keys[i]), [1, 3, 2, 0]);
+        assert_eq!(sorted_indices(0, &|_| 0.0), Vec::<usize>::new());
+    }
+}

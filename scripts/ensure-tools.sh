@@ -43,10 +43,10 @@ ensure_wasm_bindgen_cli() {
 }
 
 ensure_npm_packages() {
-  if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] \
+  if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/esbuild" ] \
      && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
   command -v npm >/dev/null || fail "npm is missing: install Node.js 20+ (Debian: apt-get install nodejs npm)."
-  say "Installing the npm dev tools (binaryen's wasm-opt, playwright-core, axe-core)"
+  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, playwright-core, axe-core)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
   if [ -x /usr/bin/wasm-opt ]; then
     echo "warning: /usr/bin/wasm-opt (Debian binaryen) exists; node_modules/.bin comes first on PATH, keep it so." >&2
@@ -83,4 +83,13 @@ ensure_test_tools() {
 build_pkg() {
   say "Building pkg/ (wasm-pack build --release --target web)"
   (cd "$ROOT" && wasm-pack build --release --target web --mode no-install --out-dir pkg)
+  build_loader
+}
+
+build_loader() {
+  # The loader's readable source is www/src/; pages load the minified www/indicator-chart.js
+  # (a page pays for the transfer size, and comments are a third of the source).
+  say "Minifying the loader (esbuild www/src/indicator-chart.js -> www/indicator-chart.js)"
+  (cd "$ROOT" && esbuild www/src/indicator-chart.js --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --outfile=www/indicator-chart.js)
 }

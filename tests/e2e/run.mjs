@@ -690,7 +690,7 @@ async function suite(browser, base) {
 // chart host ends up rendered *or* showing an error (the run reports which), no horizontal
 // overflow at 320 px, no console errors, and full-page screenshots. Flip this to true when v2
 // lands: then every chart must render with a drawn canvas and no error box.
-const REQUIRE_ALL_RENDERED = false;
+const REQUIRE_ALL_RENDERED = true;
 
 const PAGE_WIDTHS = [320, 800, 1280];
 const PAGE_DPRS = [1, 2];

@@ -18,6 +18,37 @@ pub struct DataTable {
     pub footnotes: Vec<String>,
 }
 
+/// The table for a CSV file: the same header, then for charts with categories one row per
+/// category with its code as written (「2025-07」) and numbers unformatted (98520000, 45.8)
+/// so spreadsheets read them as numbers; symbols stay as published, gaps are empty.
+/// KPI and progress tables are already a few labelled figures and are used as they are.
+pub fn csv_rows(spec: &ChartSpec, table: &DataTable) -> Vec<Vec<String>> {
+    let mut out = vec![table.header.clone()];
+    let by_category = matches!(spec.chart_type, ChartType::Pie | ChartType::Donut) || spec.chart_type.is_cartesian();
+    if !by_category || spec.categories.is_empty() {
+        out.extend(table.rows.iter().map(|(head, cells)| std::iter::once(head.clone()).chain(cells.iter().cloned()).collect()));
+        return out;
+    }
+    let columns = table.header.len().saturating_sub(1);
+    for (i, category) in spec.categories.iter().enumerate() {
+        let mut row = vec![category.clone()];
+        for series in &spec.series {
+            row.push(match (series.values[i], series.extra(i).and_then(|e| e.symbol)) {
+                (Some(v), _) => format!("{v}"),
+                (None, Some(symbol)) => symbol.symbol().to_owned(),
+                (None, None) => String::new(),
+            });
+        }
+        // A pie's share column: computed, unrounded.
+        if row.len() - 1 < columns {
+            let total: f64 = spec.series[0].values.iter().flatten().sum();
+            row.push(spec.series[0].values[i].filter(|_| total > 0.0).map_or_else(String::new, |v| format!("{}", v / total * 100.0)));
+        }
+        out.push(row);
+    }
+    out
+}
+
 /// Decimals shared by every value of a chart: the data's own precision, at most 2.
 pub fn shared_decimals(spec: &ChartSpec) -> usize {
     decimals_of(spec.series.iter())

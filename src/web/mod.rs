@@ -107,7 +107,8 @@ impl WasmChart {
             .map_or(-1, |(i, _)| i as i32)
     }
 
-    /// Every plotted value: `{ caption, header: string[], rows: [[rowHeader, ...cells]] }`.
+    /// Every plotted value: `{ caption, header: string[], rows: [[rowHeader, ...cells]],
+    /// footnotes: string[], raw: [[...]] }` — `raw` is the CSV: header, then unformatted numbers.
     pub fn table(&self) -> JsValue {
         let t = self.chart.table();
         let o = Object::new();
@@ -120,6 +121,11 @@ impl WasmChart {
             .collect();
         set(&o, "rows", rows.into());
         set(&o, "footnotes", t.footnotes.iter().map(|f| JsValue::from_str(f)).collect::<Array>().into());
+        let raw: Array = crate::table::csv_rows(self.chart.spec(), &t)
+            .iter()
+            .map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())
+            .collect();
+        set(&o, "raw", raw.into());
         o.into()
     }
 

@@ -682,7 +682,9 @@ class Controller {
       if (/^[=+\-@\t\r]/.test(s) && s !== '-' && !/^[-+]?[\d,.]*\d[\d,.]*%?$/.test(s)) s = "'" + s;
       return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
     };
-    const lines = [t.header || [], ...(t.rows || [])].map((r) => r.map(cell).join(','));
+    // `raw` has unformatted numbers (98520000, not 9,852万) so spreadsheets can compute with them.
+    const table = Array.isArray(t.raw) && t.raw.length ? t.raw : [t.header || [], ...(t.rows || [])];
+    const lines = table.map((r) => r.map(cell).join(','));
     const url = URL.createObjectURL(new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }));
     const a = el('a');
     a.href = url;

@@ -60,12 +60,9 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::Chart;
-    use crate::json::Json;
 
     fn spec(text: &str) -> ChartSpec {
-        let json: Json = serde_json::from_str(text).unwrap();
-        Chart::from_json(&json).unwrap().spec().clone()
+        crate::spec::spec_from_text(text)
     }
 
     #[test]

@@ -330,6 +330,13 @@ pub fn spec_locale(json: &Json) -> Locale {
     }
 }
 
+/// Test helper: a valid spec from JSON text (panics with the message when invalid).
+#[cfg(test)]
+pub(crate) fn spec_from_text(text: &str) -> ChartSpec {
+    let json: Json = serde_json::from_str(text).expect("test specs are JSON");
+    parse_spec(&json).unwrap_or_else(|e| panic!("{}", e.message(Locale::Ja)))
+}
+
 /// Validates a spec. The first problem found is returned.
 pub fn parse_spec(json: &Json) -> Result<ChartSpec, SpecError> {
     let locale = spec_locale(json);

@@ -106,12 +106,9 @@ pub fn extent(spans: &[Vec<Option<(f64, f64)>>], looks: &[SeriesLook], axis: Axi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::Chart;
-    use crate::json::Json;
 
     fn spec(text: &str) -> ChartSpec {
-        let json: Json = serde_json::from_str(text).unwrap();
-        Chart::from_json(&json).unwrap().spec().clone()
+        crate::spec::spec_from_text(text)
     }
 
     #[test]

@@ -277,6 +277,8 @@ fn describe_kpi(spec: &ChartSpec) -> String {
         sentences.push(match (&share.label, locale) {
             (Some(label), Locale::Ja) => format!("{label}{value}。"),
             (None, Locale::Ja) => format!("割合は{value}。"),
+            // "86% of card holders" reads on from the number; "Holding rate: 79%" is a name.
+            (Some(label), Locale::En) if label.starts_with(|c: char| c.is_ascii_lowercase()) => format!("{value} {label}."),
             (Some(label), Locale::En) => format!("{label}: {value}."),
             (None, Locale::En) => format!("Share: {value}."),
         });

@@ -73,3 +73,37 @@ fn authors_description_replaces_or_extends() {
     let appended = chart(&format!(r#"{{{base},"description":{{"text":"著者の補足。","mode":"append"}}}}"#));
     assert_eq!(appended.page_text().description, "tは2021年の1%から2022年の2%へ1ポイント上昇しました。著者の補足。");
 }
+
+/// Every chart type has its summary pinned in both languages (seed figures).
+#[test]
+fn every_type_in_japanese_and_english() {
+    let cases = [
+        (
+            r#"{"type":"area","locale":"en","title":"My Number Card holding rate","unit":"%","categories":["2021-11","2022-07","2024-08","2025-07"],"series":[{"name":"Rate","values":[39.0,45.8,75.0,79.0]}]}"#,
+            "My Number Card holding rate rose by 40.0 points from 39.0% in Nov 2021 to 79.0% in Jul 2025.",
+        ),
+        (
+            r#"{"type":"column","locale":"en","title":"Analogue rules reviewed","unit":"provisions","categories":["Visual inspection","Floppy disks and other media","Other"],"series":[{"name":"Reviewed","values":[852,991,33]}]}"#,
+            "Analogue rules reviewed: 3 categories. The largest is Floppy disks and other media at 991 provisions (52.8% of the total); the smallest is Other at 33 provisions.",
+        ),
+        (
+            r#"{"type":"bar","locale":"en","title":"Is the digitalisation of society good?","unit":"%","stacking":"percent","categories":["2023","2024"],"series":[{"name":"Good","values":[48.0,50.9]},{"name":"Neither","values":[39.1,38.0]},{"name":"Not good","values":[12.8,11.1]}]}"#,
+            "In 2023, \"Good\" is the largest part at 48.0%. In 2024, \"Good\" is the largest part at 50.9%.",
+        ),
+        (
+            r#"{"type":"pie","locale":"en","title":"Digital Agency staff","unit":"people","categories":["Civil service","Private sector","Local government","Other"],"series":[{"name":"Staff","values":[445,528,59,73]}]}"#,
+            "Digital Agency staff: total 1,105 people; Civil service 445 people (40.3%), Private sector 528 people (47.8%), Local government 59 people (5.3%), Other 73 people (6.6%). Largest: Private sector, 47.8%.",
+        ),
+        (
+            r#"{"type":"donut","title":"デジタル庁の職員構成","unit":"名","categories":["行政","民間","自治体","その他"],"series":[{"name":"職員","values":[445,528,59,73]}]}"#,
+            "デジタル庁の職員構成は合計1,105名で、行政445名（40.3%）、民間528名（47.8%）、自治体59名（5.3%）、その他73名（6.6%）。最も大きいのは民間で47.8%。",
+        ),
+        (
+            r#"{"type":"kpi","locale":"en","title":"Health insurance registrations on My Number Cards","value":84840000,"unit":"registrations","asOf":"2025-06","share":{"value":86,"label":"of card holders"}}"#,
+            "Health insurance registrations on My Number Cards: 84.84M registrations as of Jun 2025. 86% of card holders.",
+        ),
+    ];
+    for (spec, want) in cases {
+        assert_eq!(chart(spec).page_text().description, want, "{spec}");
+    }
+}

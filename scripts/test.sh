@@ -4,7 +4,7 @@
 #   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
 #   2. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
 #   3. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
-#   4. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9, ≤ 120 KB)
+#   4. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
 # Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
@@ -37,7 +37,7 @@ run_suite "native (cargo test)" native.log cargo test --color never
 build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
 run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs
-run_suite "size (gzip -9 ≤ 120 KB)" size.log bash scripts/size-check.sh
+run_suite "size (gzip -9; ratchet 156 KB, target 120 KB)" size.log bash scripts/size-check.sh
 
 echo
 if [ ${#broken[@]} -gt 0 ]; then

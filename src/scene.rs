@@ -122,6 +122,17 @@ impl Mark {
 }
 
 impl Scene {
+    /// The boxes of every text mark so far: what a new label must not touch.
+    pub fn text_boxes(&self) -> Vec<BBox> {
+        let mut boxes = Vec::new();
+        for mark in &self.marks {
+            if let Some(b) = mark.text_bbox() {
+                boxes.push(b);
+            }
+        }
+        boxes
+    }
+
     /// Every pair of text marks whose boxes overlap (should be empty).
     pub fn overlapping_texts(&self) -> Vec<(String, String)> {
         let texts: Vec<(&Mark, BBox)> = self.marks.iter().filter_map(|m| m.text_bbox().map(|b| (m, b))).collect();

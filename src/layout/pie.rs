@@ -592,7 +592,7 @@ impl<'a> Ctx<'a> {
     fn place_outside(&self, mut labels: Vec<OutsideLabel>, plan: &Plan, scene: &Scene) -> Vec<OutsideLabel> {
         let spacing = self.font.size + 2.0;
         let (top, bottom) = (plan.area.y0 + self.font.size / 2.0, plan.area.y1 - self.font.size / 2.0);
-        let existing: Vec<BBox> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+        let existing: Vec<BBox> = scene.text_boxes();
         loop {
             let mut ok = true;
             for right in [true, false] {

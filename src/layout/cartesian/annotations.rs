@@ -115,7 +115,8 @@ fn place(ctx: &Ctx, scene: &mut Scene, spots: &[(f32, f32, HAlign, VAlign)], tex
         }
         _ => None,
     });
-    let taken: Vec<BBox> = scene.marks.iter().filter_map(Mark::text_bbox).chain(bars).collect();
+    let mut taken = scene.text_boxes();
+    taken.extend(bars);
     for &(x, y, h, v) in spots {
         let mark = ctx.text(x, y, text, h, v, color);
         let Some(b) = mark.text_bbox() else { continue };

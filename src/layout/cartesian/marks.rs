@@ -178,7 +178,7 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
     if !fit {
         return;
     }
-    let taken: Vec<_> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+    let taken: Vec<_> = scene.text_boxes();
     for ((l, text), mark) in labels.iter().zip(&texts).zip(marks) {
         let clear = mark.text_bbox().is_some_and(|b| b.y0 >= 0.0 && taken.iter().all(|t| !t.overlaps(&b)));
         if clear {
@@ -272,7 +272,7 @@ fn point_labels(ctx: &Ctx, scene: &mut Scene) {
         .collect();
     let boxes: Vec<_> = labels.iter().filter_map(Mark::text_bbox).collect();
     let inside = boxes.iter().all(|b| b.x0 >= 0.0 && b.x1 <= scene.width && b.y0 >= 0.0);
-    let existing: Vec<_> = scene.marks.iter().filter_map(Mark::text_bbox).collect();
+    let existing: Vec<_> = scene.text_boxes();
     let clear = boxes
         .iter()
         .enumerate()

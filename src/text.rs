@@ -46,7 +46,7 @@ pub fn truncate_to_width(text: &str, max_width: f32, font: Font, measure: &dyn T
     // Binary search for the longest prefix that fits with the ellipsis.
     let (mut lo, mut hi) = (0usize, chars.len());
     while lo < hi {
-        let mid = (lo + hi + 1) / 2;
+        let mid = (lo + hi).div_ceil(2);
         let candidate: String = chars[..mid].iter().chain(std::iter::once(&'…')).collect();
         if measure.width(&candidate, font) <= max_width {
             lo = mid;

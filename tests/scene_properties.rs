@@ -78,8 +78,8 @@ fn axis_uses_japanese_units() {
     let (_, cards) = fixtures().into_iter().find(|(n, _)| n == "cards-en.json").unwrap();
     let en = cards.scene(640.0, 320.0, &EstimatedMeasure);
     assert!(texts(&en).contains(&"100M"), "{:?}", texts(&en));
-    let ja = chart(&r#"{"type":"column","title":"枚数","unit":"枚","categories":["2021-11","2025-07"],
-        "series":[{"name":"枚数","values":[50070000,98520000]}]}"#.to_string());
+    let ja = chart(r#"{"type":"column","title":"枚数","unit":"枚","categories":["2021-11","2025-07"],
+        "series":[{"name":"枚数","values":[50070000,98520000]}]}"#);
     let scene = ja.scene(640.0, 320.0, &EstimatedMeasure);
     let labels = texts(&scene);
     assert!(labels.contains(&"1億") && labels.contains(&"2,000万"), "{labels:?}");

@@ -121,25 +121,25 @@ fn pie_kpi_and_progress_rules() {
     assert_eq!(message(&pie("[445,-528]")), "series[0].values[1]: 0 以上の値が必要です（-528）");
     assert_eq!(message(&pie("[0,0]")), "series[0].values: 合計が 0 で、割合を計算できません");
     assert_eq!(
-        message(&r#"{"type":"pie","title":"t","categories":[],"series":[{"name":"s","values":[]}]}"#.to_string()),
+        message(r#"{"type":"pie","title":"t","categories":[],"series":[{"name":"s","values":[]}]}"#),
         "categories: 空です。少なくとも1つ必要です"
     );
     assert_eq!(
-        message(&r#"{"type":"pie","title":"t","categories":["a"],"series":[{"name":"s","values":[1]},{"name":"u","values":[2]}]}"#.to_string()),
+        message(r#"{"type":"pie","title":"t","categories":["a"],"series":[{"name":"s","values":[1]},{"name":"u","values":[2]}]}"#),
         "series: 1 個までです（2 個）"
     );
     assert_eq!(
-        message(&r#"{"type":"kpi","title":"t","categories":["a"]}"#.to_string()),
+        message(r#"{"type":"kpi","title":"t","categories":["a"]}"#),
         "categories: kpi では使えない項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, value, previous, share, sparkline"
     );
-    assert_eq!(message(&r#"{"type":"kpi","title":"t"}"#.to_string()), "value: 必須の項目がありません");
-    assert_eq!(message(&r#"{"type":"kpi","title":"t","value":"9,852万"}"#.to_string()), "value: 数値が必要です（\"9,852万\"）");
+    assert_eq!(message(r#"{"type":"kpi","title":"t"}"#), "value: 必須の項目がありません");
+    assert_eq!(message(r#"{"type":"kpi","title":"t","value":"9,852万"}"#), "value: 数値が必要です（\"9,852万\"）");
     assert_eq!(
-        message(&r#"{"type":"kpi","title":"t","value":1,"sparkline":{"categories":["a","b"],"values":[1]}}"#.to_string()),
+        message(r#"{"type":"kpi","title":"t","value":1,"sparkline":{"categories":["a","b"],"values":[1]}}"#),
         "sparkline.values: categories と同じ 2 個の値が必要です（1 個）"
     );
-    assert_eq!(message(&r#"{"type":"progress","title":"t","value":1,"target":0}"#.to_string()), "target: 合計が 0 で、割合を計算できません");
-    assert_eq!(message(&r#"{"type":"progress","title":"t","value":-1,"target":10}"#.to_string()), "value: 0 以上の値が必要です（-1）");
+    assert_eq!(message(r#"{"type":"progress","title":"t","value":1,"target":0}"#), "target: 合計が 0 で、割合を計算できません");
+    assert_eq!(message(r#"{"type":"progress","title":"t","value":-1,"target":10}"#), "value: 0 以上の値が必要です（-1）");
     let column_percent = r#"{"type":"column","title":"t","stacking":"percent","categories":["a"],"series":[{"name":"s","values":[-1]}]}"#;
     assert_eq!(message(column_percent), "series[0].values[0]: 0 以上の値が必要です（-1）");
 }

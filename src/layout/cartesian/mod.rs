@@ -77,6 +77,9 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     legend::draw(&ctx, &legend_rows, &looks, height - PAD - legend_height + 4.0, scene);
 }
 
+/// Category labels under the plot: (centre, lines).
+type LabelsBelow = Vec<(f32, Vec<String>)>;
+
 /// The data extents of the two value axes.
 struct Axes {
     left: (f64, f64),
@@ -88,7 +91,7 @@ struct Axes {
 /// Columns, lines and areas: categories along the bottom, values up the sides. Long
 /// category labels may need a second line, which shortens the plot, so the value axes are
 /// fitted once more after the labels are known.
-fn vertical_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32, has_columns: bool) -> Option<(Frame, Vec<(f32, Vec<String>)>)> {
+fn vertical_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32, has_columns: bool) -> Option<(Frame, LabelsBelow)> {
     let no_axis = AxisSpec::default();
     let fit = |bottom: f32| {
         let max_ticks = ((bottom - top) / MIN_TICK_SPACING).floor() as usize;
@@ -118,7 +121,7 @@ fn vertical_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32, has
 }
 
 /// Horizontal bars: category names down the left (wrapped), values along the bottom.
-fn horizontal_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32) -> Option<(Frame, Vec<(f32, Vec<String>)>)> {
+fn horizontal_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32) -> Option<(Frame, LabelsBelow)> {
     let column = category_axis::left_column_width(ctx, width);
     let left = PAD + column + TICK_GAP;
     let mut max_ticks = (((width - left - PAD) / 56.0).floor() as usize).max(1);

@@ -67,6 +67,8 @@ pub fn spans(spec: &ChartSpec, looks: &[SeriesLook]) -> Vec<Vec<Option<(f64, f64
     for axis in [AxisSide::Left, AxisSide::Right] {
         let members: Vec<usize> =
             (0..looks.len()).filter(|&s| looks[s].axis == axis && looks[s].kind != SeriesKind::Line).collect();
+        // `i` indexes the spans, the values and the stack sums in step.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..n {
             let total: f64 = members.iter().filter_map(|&s| spec.series[s].values[i]).map(f64::abs).sum();
             let scale = if spec.stacking == Stacking::Percent && total > 0.0 { 100.0 / total } else { 1.0 };
@@ -117,8 +119,8 @@ mod tests {
             "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#);
         let looks = series_looks(&s, &Theme::default());
         let spans = spans(&s, &looks);
-        for i in 0..2 {
-            let top = spans[2][i].unwrap().1;
+        for (i, span) in spans[2].iter().enumerate() {
+            let top = span.unwrap().1;
             assert!((top - 100.0).abs() < 1e-9, "category {i} ends at {top}");
         }
         // 48.0 / 99.9 of the 2023 answers: the share is computed, not assumed.

@@ -73,8 +73,15 @@ ensure_build_tools() {
   ensure_npm_packages
 }
 
+ensure_clippy() {
+  if cargo clippy --version >/dev/null 2>&1; then return; fi
+  say "Adding the clippy component (rustup), for the lint suite"
+  rustup component add clippy || fail "rustup could not add clippy; run 'rustup component add clippy' by hand."
+}
+
 ensure_test_tools() {
   ensure_build_tools
+  ensure_clippy
   # Chromium + its driver for wasm-pack's browser tests and the end-to-end suite; Noto CJK so
   # Japanese renders (without it every label is a row of tofu boxes in the screenshots).
   apt_install chromium chromium-driver fonts-noto-cjk

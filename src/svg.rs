@@ -19,21 +19,6 @@ fn baseline_offset(v: VAlign, size: f32) -> f32 {
     }
 }
 
-/// Just the plot: an `<svg>` element of the scene's size.
-pub fn render_svg(scene: &Scene) -> String {
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}">"#,
-        w = num(scene.width),
-        h = num(scene.height),
-        f = escape(scene.font_family)
-    );
-    write_marks(&mut out, scene);
-    out.push_str("</svg>\n");
-    out
-}
-
 /// A standalone document: title and subtitle above the plot, notes, 出典, 時点 and 更新日
 /// below, all as `<text>`, with `<title>`/`<desc>` for assistive technology.
 pub fn render_svg_document(scene: &Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> String {

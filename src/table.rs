@@ -117,7 +117,7 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
         .iter()
         .enumerate()
         .map(|(i, category)| {
-            let name = dates.as_ref().map_or_else(|| category.clone(), |d| d[i].label(locale));
+            let name = dates.as_ref().map_or_else(|| category.clone(), |d| d[i].label_with(locale, spec.era));
             (name, spec.series.iter().map(|s| cell(s, i)).collect())
         })
         .collect();
@@ -130,7 +130,7 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
     for series in &spec.series {
         for (i, extra) in &series.extras {
             if let Some(note) = &extra.note {
-                let name = dates.as_ref().map_or_else(|| spec.categories[*i].clone(), |d| d[*i].label(locale));
+                let name = dates.as_ref().map_or_else(|| spec.categories[*i].clone(), |d| d[*i].label_with(locale, spec.era));
                 let whose = if spec.series.len() > 1 { format!("{}・{}", name, series.name) } else { name };
                 footnotes.push(format!("※{whose}{colon}{note}"));
             }
@@ -232,7 +232,7 @@ fn kpi_table(spec: &ChartSpec) -> DataTable {
         return DataTable { caption: table_caption(spec), header, rows: Vec::new(), footnotes: Vec::new() };
     };
     let unit = spec.unit.as_deref();
-    let date = |d: Option<PartialDate>| d.map(|d| d.label(locale)).unwrap_or_default();
+    let date = |d: Option<PartialDate>| d.map(|d| d.label_with(locale, spec.era)).unwrap_or_default();
     let own = |v: f64| decimals_for_step(v).min(6);
     let decimals = |values: &[f64]| spec.decimals.unwrap_or_else(|| values.iter().map(|v| own(*v)).max().unwrap_or(0));
     let mut rows = vec![(
@@ -242,7 +242,7 @@ fn kpi_table(spec: &ChartSpec) -> DataTable {
     if let Some(previous) = &kpi.previous {
         let d = decimals(&[kpi.value, previous.value]);
         let when = match (&previous.label, previous.as_of) {
-            (Some(label), Some(as_of)) => format!("{label}（{}）", as_of.label(locale)),
+            (Some(label), Some(as_of)) => format!("{label}（{}）", date(Some(as_of))),
             (Some(label), None) => label.clone(),
             (None, as_of) => date(as_of),
         };
@@ -260,7 +260,15 @@ fn kpi_table(spec: &ChartSpec) -> DataTable {
             Some("%" | "％") => format!("{sign}{magnitude}{}", locale.pick("ポイント", " pts")),
             _ => crate::numfmt::with_unit(&format!("{sign}{magnitude}"), unit, locale),
         };
-        rows.push((locale.pick("増減", "Change").to_owned(), vec![String::new(), change_text]));
+        // The period the change covers: 「2021年11月から2025年7月」.
+        let period = match (previous.as_of, spec.as_of) {
+            (Some(from), Some(to)) => match locale {
+                Locale::Ja => format!("{}から{}", date(Some(from)), date(Some(to))),
+                Locale::En => format!("{} to {}", date(Some(from)), date(Some(to))),
+            },
+            _ => String::new(),
+        };
+        rows.push((locale.pick("増減", "Change").to_owned(), vec![period, change_text]));
     }
     if let Some(share) = &kpi.share {
         let label = share.label.clone().unwrap_or_else(|| locale.pick("割合", "Share").to_owned());
@@ -270,7 +278,7 @@ fn kpi_table(spec: &ChartSpec) -> DataTable {
         let values: Vec<f64> = series.values.iter().flatten().copied().collect();
         let d = decimals(&values);
         for (i, category) in spec.categories.iter().enumerate() {
-            let when = PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label(locale));
+            let when = PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label_with(locale, spec.era));
             let cell = match (series.values.get(i).copied().flatten(), series.extra(i).and_then(|e| e.symbol)) {
                 (Some(v), _) => exact_with_unit(v, d, unit, locale),
                 (None, Some(symbol)) => symbol.symbol().to_owned(),

@@ -400,7 +400,7 @@ fn tables_list_slices_kpi_rows_and_progress() {
     let rows: Vec<(String, Vec<String>)> = kpi.rows;
     assert_eq!(rows[0], ("値".to_owned(), vec!["2025年7月".to_owned(), "98,520,000枚".to_owned()]));
     assert_eq!(rows[1], ("前回の値".to_owned(), vec!["2021年11月".to_owned(), "50,070,000枚".to_owned()]));
-    assert_eq!(rows[2], ("増減".to_owned(), vec![String::new(), "+48,450,000枚".to_owned()]));
+    assert_eq!(rows[2], ("増減".to_owned(), vec!["2021年11月から2025年7月".to_owned(), "+48,450,000枚".to_owned()]));
     assert_eq!(rows[3], ("人口に対する保有率".to_owned(), vec!["2025年7月".to_owned(), "79%".to_owned()]));
     assert_eq!(rows[4], ("推移".to_owned(), vec!["2021年11月".to_owned(), "50,070,000枚".to_owned()]));
     assert_eq!(rows.len(), 7);

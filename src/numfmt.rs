@@ -195,6 +195,12 @@ pub fn with_unit(number: &str, unit: Option<&str>, locale: Locale) -> String {
     }
 }
 
+/// A value in the notation its unit calls for, followed by the unit: `9,852万枚`, `79%`,
+/// `98.52M cards`. Summaries, point descriptions and KPI text all print values this way.
+pub fn value_with_unit(value: f64, decimals: usize, unit: Option<&str>, locale: Locale) -> String {
+    with_unit(&value_text(value, decimals, Notation::for_unit(locale, unit)), unit, locale)
+}
+
 fn unit_size(abs: f64, notation: Notation) -> f64 {
     notation.units().iter().find(|(size, _)| abs >= *size).map_or(1.0, |(size, _)| *size)
 }

@@ -4,7 +4,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, Notation};
+use crate::numfmt::value_with_unit;
 use crate::table::shared_decimals;
 use crate::spec::{ChartSpec, ChartType, ColorScheme};
 
@@ -45,10 +45,7 @@ impl PageText {
             (Locale::En, false) => format!("Source: {}", s.label),
             (Locale::En, true) => format!("Source: derived from {}", s.label),
         });
-        let as_of_text = spec.as_of.map(|d| match locale {
-            Locale::Ja => format!("{}時点", d.label_with(locale, spec.era)),
-            Locale::En => format!("As of {}", d.label_with(locale, spec.era)),
-        });
+        let as_of_text = spec.as_of.map(|d| as_of_words(d, locale, spec.era));
         let updated_text = spec.updated.map(|d| match locale {
             Locale::Ja => format!("{}更新", d.label_with(locale, spec.era)),
             Locale::En => format!("Updated {}", d.label_with(locale, spec.era)),
@@ -105,71 +102,33 @@ pub fn chart_kind_name(chart_type: ChartType, locale: Locale) -> &'static str {
     locale.pick(ja, en)
 }
 
+/// 「2025年7月時点」 / "As of Jul 2025": the 時点 wording everywhere it is printed.
+pub fn as_of_words(date: PartialDate, locale: Locale, era: bool) -> String {
+    match locale {
+        Locale::Ja => format!("{}時点", date.label_with(locale, era)),
+        Locale::En => format!("As of {}", date.label_with(locale, era)),
+    }
+}
+
 /// A category as readers say it: dates in words (`2025年7月`), other labels as written.
 fn category_words(spec: &ChartSpec, index: usize) -> String {
     let raw = &spec.categories[index];
-    PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label(spec.locale))
+    PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label_with(spec.locale, spec.era))
 }
 
-/// Per series: first and latest value with their categories, and the maximum.
+/// What the chart shows, in sentences: each family has its own summary.
 fn describe(spec: &ChartSpec) -> String {
-    if spec.chart_type.is_cartesian() {
-        return crate::summary::cartesian(spec);
-    }
     match spec.chart_type {
-        ChartType::Pie | ChartType::Donut => return describe_pie(spec),
-        ChartType::Kpi => return describe_kpi(spec),
-        ChartType::Progress => return describe_progress(spec),
-        _ => {}
+        ChartType::Pie | ChartType::Donut => describe_pie(spec),
+        ChartType::Kpi => describe_kpi(spec),
+        ChartType::Progress => describe_progress(spec),
+        _ => crate::summary::cartesian(spec),
     }
-    let locale = spec.locale;
-    let decimals = shared_decimals(spec);
-    let unit = spec.unit.as_deref().unwrap_or("");
-    let notation = Notation::for_unit(locale, spec.unit.as_deref());
-    let show = |v: f64| format!("{}{}", value_text(v, decimals, notation), unit);
-    let mut sentences = Vec::new();
-    for series in spec.series.iter().take(5) {
-        let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
-        let (Some(&(i0, v0)), Some(&(i1, v1))) = (present.first(), present.last()) else { continue };
-        let &(imax, vmax) = present.iter().max_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or(&(i0, v0));
-        sentences.push(match locale {
-            Locale::Ja if i0 == i1 => format!("{}は{}に{}。", series.name, category_words(spec, i0), show(v0)),
-            Locale::Ja => format!(
-                "{}は{}の{}から{}の{}。最大は{}の{}。",
-                series.name,
-                category_words(spec, i0),
-                show(v0),
-                category_words(spec, i1),
-                show(v1),
-                category_words(spec, imax),
-                show(vmax)
-            ),
-            Locale::En if i0 == i1 => format!("{}: {} in {}.", series.name, show(v0), category_words(spec, i0)),
-            Locale::En => format!(
-                "{}: from {} in {} to {} in {}; highest {} in {}.",
-                series.name,
-                show(v0),
-                category_words(spec, i0),
-                show(v1),
-                category_words(spec, i1),
-                show(vmax),
-                category_words(spec, imax)
-            ),
-        });
-    }
-    if spec.series.len() > 5 {
-        sentences.push(match locale {
-            Locale::Ja => format!("ほか{}系列。", spec.series.len() - 5),
-            Locale::En => format!("{} more series.", spec.series.len() - 5),
-        });
-    }
-    sentences.join(locale.pick("", " "))
 }
 
 /// A value in words for summaries, in the unit's notation: `9,852万枚`, `98.52M cards`.
 fn summary_value(value: f64, decimals: usize, spec: &ChartSpec) -> String {
-    let notation = Notation::for_unit(spec.locale, spec.unit.as_deref());
-    crate::numfmt::with_unit(&value_text(value, decimals, notation), spec.unit.as_deref(), spec.locale)
+    value_with_unit(value, decimals, spec.unit.as_deref(), spec.locale)
 }
 
 /// Pie and donut: the total, every slice with its value and share (in data order, up to 12),

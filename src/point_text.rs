@@ -4,7 +4,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{percent, value_text, with_unit, Notation};
+use crate::numfmt::{percent, value_with_unit};
 use crate::spec::{AxisSide, ChartSpec, ChartType};
 use crate::table::axis_decimals;
 
@@ -26,7 +26,7 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
     let decimals = axis_decimals(spec, s.axis);
     let extra = s.extra(index);
     let value = match (s.values.get(index).copied().flatten(), extra.and_then(|e| e.symbol)) {
-        (Some(v), _) => with_unit(&value_text(v, decimals, Notation::for_unit(locale, unit)), unit, locale),
+        (Some(v), _) => value_with_unit(v, decimals, unit, locale),
         (None, Some(symbol)) => format!("{}（{}）", symbol.symbol(), symbol.meaning(locale)),
         (None, None) => locale.pick("データなし", "no data").to_owned(),
     };

@@ -9,7 +9,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, with_unit, Notation};
+use crate::numfmt::{value_text, value_with_unit, Notation};
 use crate::spec::{Annotation, AxisSide, ChartSpec, Series, Stacking};
 use crate::table::axis_decimals;
 
@@ -64,8 +64,7 @@ impl<'a> Words<'a> {
     /// `79%`, `9,852万枚`, `98.52M cards`.
     fn value(&self, axis: AxisSide, v: f64) -> String {
         let unit = self.unit(axis);
-        let decimals = self.decimals[(axis == AxisSide::Right) as usize];
-        with_unit(&value_text(v, decimals, Notation::for_unit(self.locale, unit)), unit, self.locale)
+        value_with_unit(v, self.decimals[(axis == AxisSide::Right) as usize], unit, self.locale)
     }
 
     /// A difference: percentages in points (`40ポイント`), other units in their own scale.

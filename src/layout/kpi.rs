@@ -9,7 +9,7 @@
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{decimals_for_step, percent, signed_delta, value_text, with_unit, Notation};
+use crate::numfmt::{decimals_for_step, percent, signed_delta, value_with_unit, Notation};
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, Kpi};
 use crate::text::{truncate_to_width, Font, TextMeasure};
@@ -158,8 +158,8 @@ fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
     let unit = spec.unit.as_deref();
     let notation = Notation::for_unit(locale, unit);
     let decimals = kpi_decimals(spec, kpi);
-    let value = with_unit(&value_text(kpi.value, decimals, notation), unit, locale);
-    let as_of = spec.as_of.map(|d| as_of_text(d, locale, spec.era));
+    let value = value_with_unit(kpi.value, decimals, unit, locale);
+    let as_of = spec.as_of.map(|d| crate::page_text::as_of_words(d, locale, spec.era));
     let delta = kpi.previous.as_ref().map(|p| {
         // `label` names the earlier figure (「2024年の年次報告」); its date follows in brackets.
         let when = match (&p.label, p.as_of) {
@@ -184,13 +184,6 @@ fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
         (label, percent(s.value, d))
     });
     KpiWords { value, as_of, delta, share }
-}
-
-fn as_of_text(date: PartialDate, locale: Locale, era: bool) -> String {
-    match locale {
-        Locale::Ja => format!("{}時点", date.label_with(locale, era)),
-        Locale::En => format!("As of {}", date.label_with(locale, era)),
-    }
 }
 
 /// A change with its direction in symbols, not colour: `▲ +4,845万枚`, `▼ −3ポイント` (a

@@ -11,7 +11,7 @@
 //! slice's label anchor (slices of 0 or without a value are not drawn and have no point).
 
 use crate::locale::Locale;
-use crate::numfmt::{percent, value_text, with_unit, Notation};
+use crate::numfmt::percent;
 use crate::scene::{BBox, HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
 use crate::table::shared_decimals;
@@ -207,7 +207,6 @@ struct Ctx<'a> {
     measure: &'a dyn TextMeasure,
     font: Font,
     locale: Locale,
-    notation: Notation,
     value_decimals: usize,
     share_decimals: usize,
     donut: bool,
@@ -221,7 +220,6 @@ impl<'a> Ctx<'a> {
             measure,
             font: Font { size: theme.label_size.max(14.0), bold: false },
             locale: spec.locale,
-            notation: Notation::for_unit(spec.locale, spec.unit.as_deref()),
             value_decimals: spec.decimals.unwrap_or_else(|| shared_decimals(spec)),
             share_decimals: spec.decimals.unwrap_or(1),
             donut: spec.chart_type == ChartType::Donut,
@@ -237,7 +235,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn value_with_unit(&self, value: f64) -> String {
-        with_unit(&value_text(value, self.value_decimals, self.notation), self.spec.unit.as_deref(), self.locale)
+        crate::numfmt::value_with_unit(value, self.value_decimals, self.spec.unit.as_deref(), self.locale)
     }
 
     #[allow(clippy::too_many_arguments)]

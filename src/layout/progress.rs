@@ -7,7 +7,6 @@
 //!
 //! Points: one (`series` 0, `index` 0), at the end of the bar.
 
-use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::{decimals_for_step, percent, value_text, with_unit, Notation};
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
@@ -150,9 +149,6 @@ fn progress_words(spec: &ChartSpec, progress: &Progress) -> ProgressWords {
         Some("%") => Some(format!("{}% / {}%", number(progress.value), number(progress.target))),
         _ => Some(with_unit(&format!("{} / {}", number(progress.value), number(progress.target)), unit, locale)),
     };
-    let as_of = spec.as_of.map(|d: PartialDate| match locale {
-        Locale::Ja => format!("{}時点", d.label_with(locale, spec.era)),
-        Locale::En => format!("As of {}", d.label_with(locale, spec.era)),
-    });
+    let as_of = spec.as_of.map(|d| crate::page_text::as_of_words(d, locale, spec.era));
     ProgressWords { percent: share, ratio, goal: progress.goal.clone(), as_of }
 }

@@ -11,7 +11,9 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct CanvasMeasure {
     context: CanvasRenderingContext2d,
     family: &'static str,
-    cache: RefCell<HashMap<(String, u32, bool), f32>>,
+    /// Widths by font (size in tenths of a pixel, bold), then by text: looked up with `&str`,
+    /// so a cache hit allocates nothing (layout measures every label again on each resize).
+    cache: RefCell<HashMap<(u32, bool), HashMap<String, f32>>>,
 }
 
 /// Past this many entries the cache starts over (10,000 categories × a few fonts).
@@ -31,17 +33,18 @@ impl CanvasMeasure {
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, font: Font) -> f32 {
-        let key = (text.to_owned(), (font.size * 10.0) as u32, font.bold);
-        if let Some(w) = self.cache.borrow().get(&key) {
+        let font_key = ((font.size * 10.0) as u32, font.bold);
+        if let Some(w) = self.cache.borrow().get(&font_key).and_then(|texts| texts.get(text)) {
             return *w;
         }
         self.context.set_font(&css_font(font, self.family));
         let width = self.context.measure_text(text).map(|m| m.width() as f32).unwrap_or(font.size * text.chars().count() as f32);
         let mut cache = self.cache.borrow_mut();
-        if cache.len() > CACHE_LIMIT {
-            cache.clear();
+        let texts = cache.entry(font_key).or_default();
+        if texts.len() > CACHE_LIMIT {
+            texts.clear();
         }
-        cache.insert(key, width);
+        texts.insert(text.to_owned(), width);
         width
     }
 }

@@ -2,6 +2,7 @@
 //! drawn. Canvas and SVG renderers only walk it; tests snapshot it; tooltips and keyboard
 //! focus (later) read its `points`.
 
+use crate::text::{Font, TextMeasure};
 use crate::theme::{Color, LineDash, MarkerShape};
 
 /// Horizontal text alignment relative to the anchor point.
@@ -104,6 +105,12 @@ impl BBox {
 }
 
 impl Mark {
+    /// A text mark with its width measured now, so layout can check it for overlaps.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(x: f32, y: f32, text: &str, font: Font, color: Color, h: HAlign, v: VAlign, measure: &dyn TextMeasure) -> Mark {
+        Mark::Text { x, y, width: measure.width(text, font), text: text.to_owned(), size: font.size, bold: font.bold, color, h, v }
+    }
+
     /// The box a text mark covers, from its measured width and size.
     pub fn text_bbox(&self) -> Option<BBox> {
         let Mark::Text { x, y, size, h, v, width, .. } = self else { return None };

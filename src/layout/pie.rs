@@ -240,7 +240,7 @@ impl<'a> Ctx<'a> {
 
     #[allow(clippy::too_many_arguments)]
     fn text(&self, x: f32, y: f32, text: &str, font: Font, color: Color, h: HAlign, v: VAlign) -> Mark {
-        Mark::Text { x, y, width: self.measure.width(text, font), text: text.to_owned(), size: font.size, bold: font.bold, color, h, v }
+        Mark::text(x, y, text, font, color, h, v, self.measure)
     }
 
     fn legend_items(&self, values: &[Option<f64>], total: f64) -> Vec<LegendItem> {

@@ -27,17 +27,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
         return;
     }
     let words = progress_words(spec, progress);
-    let text = |x: f32, y: f32, t: &str, font: Font, color: Color, h: HAlign, v: VAlign| Mark::Text {
-        x,
-        y,
-        width: measure.width(t, font),
-        text: t.to_owned(),
-        size: font.size,
-        bold: font.bold,
-        color,
-        h,
-        v,
-    };
+    let text = |x: f32, y: f32, t: &str, font: Font, color: Color, h: HAlign, v: VAlign| Mark::text(x, y, t, font, color, h, v, measure);
     let ratio_font = Font { size: 18.0, bold: false };
     let small = Font { size: 16.0, bold: false };
     let mark_font = Font { size: 14.0, bold: false };

@@ -258,7 +258,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn text(&self, x: f32, y: f32, text: &str, h: HAlign, v: VAlign, color: Color) -> Mark {
-        Mark::Text { x, y, width: self.width(text), text: text.to_owned(), size: self.font.size, bold: false, color, h, v }
+        Mark::text(x, y, text, self.font, color, h, v, self.measure)
     }
 
     fn unit(&self, axis: AxisSide) -> Option<&str> {

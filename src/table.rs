@@ -205,8 +205,7 @@ fn pie_table(spec: &ChartSpec) -> DataTable {
         locale.pick("合計", "Total").to_owned(),
         vec![group_digits_fixed(total, decimals), group_digits_fixed(100.0, share_decimals)],
     ));
-    let hundred: f64 = group_digits_fixed(100.0, share_decimals).replace(',', "").parse().unwrap_or(100.0);
-    if (printed_sum - hundred).abs() > 1e-9 {
+    if (printed_sum - 100.0).abs() > 1e-9 {
         footnotes.push(
             locale
                 .pick(

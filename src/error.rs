@@ -207,7 +207,7 @@ fn scientific(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
         return format!("{value}");
     }
-    let mut exponent = value.abs().log10().floor() as i32;
+    let mut exponent = crate::math::decimal_exponent(value.abs());
     let mut mantissa = value.abs() / 10f64.powi(exponent);
     if mantissa >= 9.995 {
         mantissa /= 10.0;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod json;
 pub mod layout;
 pub mod locale;
+pub mod math;
 pub mod numfmt;
 pub mod order;
 pub mod page_text;

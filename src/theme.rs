@@ -30,7 +30,7 @@ impl Color {
     pub fn luminance(&self) -> f64 {
         let channel = |c: u8| {
             let c = c as f64 / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 { c / 12.92 } else { crate::math::pow_2_4((c + 0.055) / 1.055) }
         };
         0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
     }

@@ -27,7 +27,7 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> NiceTicks {
         }
     }
     let raw_step = (hi - lo) / max_count as f64;
-    let magnitude = 10f64.powf(raw_step.log10().floor());
+    let magnitude = crate::math::pow10(crate::math::decimal_exponent(raw_step));
     // The epsilons keep values that sit on a multiple of the step (0, 80) from rounding outward.
     let ends = |step: f64| ((lo / step + 1e-9).floor(), (hi / step - 1e-9).ceil());
     let mut step = magnitude;
@@ -45,7 +45,7 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> NiceTicks {
 
 /// Removes float noise (0.30000000000000004 → 0.3) relative to the step.
 fn clean(value: f64, step: f64) -> f64 {
-    let digits = (-step.log10().floor() + 2.0).clamp(0.0, 15.0) as i32;
+    let digits = (2 - crate::math::decimal_exponent(step)).clamp(0, 15);
     let f = 10f64.powi(digits);
     let v = (value * f).round() / f;
     if v == 0.0 { 0.0 } else { v }

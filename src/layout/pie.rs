@@ -10,6 +10,7 @@
 //! Points: one per drawn slice, `series` 0 and `index` = the slice's category index, at the
 //! slice's label anchor (slices of 0 or without a value are not drawn and have no point).
 
+use crate::math::hypot;
 use crate::locale::Locale;
 use crate::numfmt::percent;
 use crate::scene::{BBox, HAlign, Mark, PlottedPoint, Scene, VAlign};
@@ -135,7 +136,8 @@ fn slices(values: &[Option<f64>], colors: &[Color]) -> Vec<Slice> {
 
 /// A point at `radius` and `angle` (clockwise from 12 o'clock) around (cx, cy).
 fn polar(cx: f32, cy: f32, radius: f32, angle: f32) -> (f32, f32) {
-    (cx + radius * angle.sin(), cy - radius * angle.cos())
+    let (sin, cos) = crate::math::sin_cos(angle);
+    (cx + radius * sin, cy - radius * cos)
 }
 
 /// Points along an arc from `a0` to `a1` (either direction), at most 2° apart, ends included.
@@ -558,7 +560,7 @@ impl<'a> Ctx<'a> {
                     let (x, y) = polar(cx, cy, anchor, slice.mid());
                     scene.points.push(PlottedPoint { series: 0, index: slice.index, x, y });
                     if plan.outside {
-                        let right = slice.mid().sin() >= 0.0;
+                        let right = crate::math::sin_cos(slice.mid()).0 >= 0.0;
                         let wanted_y = polar(cx, cy, r + ELBOW, slice.mid()).1;
                         let width = self.measure.width(&text, self.font);
                         outside.push(OutsideLabel { slice: k, share: slice.share, text, width, right, y: wanted_y, wanted_y });
@@ -684,10 +686,10 @@ fn box_in_wedge(b: &BBox, slice: &Slice, cx: f32, cy: f32, r: f32, hole: f32) ->
     let corners = [(b.x0, b.y0), (b.x1, b.y0), (b.x0, b.y1), (b.x1, b.y1)];
     let mids = [((b.x0 + b.x1) / 2.0, b.y0), ((b.x0 + b.x1) / 2.0, b.y1), (b.x0, (b.y0 + b.y1) / 2.0), (b.x1, (b.y0 + b.y1) / 2.0)];
     // The farthest point of a box from the centre is a corner; the nearest may be on an edge.
-    if corners.iter().any(|&(x, y)| (x - cx).hypot(y - cy) > r - margin) {
+    if corners.iter().any(|&(x, y)| hypot(x - cx, y - cy) > r - margin) {
         return false;
     }
-    let nearest = (cx.clamp(b.x0, b.x1) - cx).hypot(cy.clamp(b.y0, b.y1) - cy);
+    let nearest = hypot(cx.clamp(b.x0, b.x1) - cx, cy.clamp(b.y0, b.y1) - cy);
     if hole > 0.0 && nearest < hole + margin {
         return false;
     }
@@ -698,9 +700,9 @@ fn box_in_wedge(b: &BBox, slice: &Slice, cx: f32, cy: f32, r: f32, hole: f32) ->
         return false; // The box covers the centre, where every wedge meets.
     }
     corners.iter().chain(mids.iter()).all(|&(x, y)| {
-        let d = (x - cx).hypot(y - cy).max(1.0);
+        let d = hypot(x - cx, y - cy).max(1.0);
         let slack = margin / d;
-        let mut angle = (x - cx).atan2(-(y - cy));
+        let mut angle = crate::math::atan2(x - cx, -(y - cy));
         if angle < 0.0 {
             angle += TAU;
         }

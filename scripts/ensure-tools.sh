@@ -90,6 +90,11 @@ ensure_test_tools() {
 build_pkg() {
   say "Building pkg/ (wasm-pack build --release --target web)"
   (cd "$ROOT" && wasm-pack build --release --target web --mode no-install --out-dir pkg)
+  # wasm-bindgen's glue is readable JS with comments; the page downloads it, so minify it in
+  # place like the loader (6.3 -> 4.0 KB gzip). Its exports and import names are unchanged.
+  say "Minifying the wasm-bindgen glue (esbuild, in place: pkg/indicator_chart.js)"
+  (cd "$ROOT" && esbuild pkg/indicator_chart.js --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/indicator_chart.js)
   build_loader
 }
 

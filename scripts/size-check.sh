@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET=$((120 * 1024))
-RATCHET=$((156 * 1024))
+RATCHET=$((131 * 1024))
 BUDGET=$RATCHET
 FILES=(pkg/indicator_chart_bg.wasm pkg/indicator_chart.js www/indicator-chart.js)
 

@@ -10,7 +10,7 @@
 //! Points: one per drawn slice, `series` 0 and `index` = the slice's category index, at the
 //! slice's label anchor (slices of 0 or without a value are not drawn and have no point).
 
-use crate::math::hypot;
+use crate::math::{clamp, hypot};
 use crate::locale::Locale;
 use crate::numfmt::percent;
 use crate::scene::{BBox, HAlign, Mark, PlottedPoint, Scene, VAlign};
@@ -689,7 +689,7 @@ fn box_in_wedge(b: &BBox, slice: &Slice, cx: f32, cy: f32, r: f32, hole: f32) ->
     if corners.iter().any(|&(x, y)| hypot(x - cx, y - cy) > r - margin) {
         return false;
     }
-    let nearest = hypot(cx.clamp(b.x0, b.x1) - cx, cy.clamp(b.y0, b.y1) - cy);
+    let nearest = hypot(clamp(cx, b.x0, b.x1) - cx, clamp(cy, b.y0, b.y1) - cy);
     if hole > 0.0 && nearest < hole + margin {
         return false;
     }

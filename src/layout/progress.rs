@@ -96,7 +96,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
         scene.marks.push(Mark::Rule { x1: target_x, y1: y - 4.0, x2: target_x, y2: y + track_h + 4.0, width: 2.0, color: theme.text });
         let label = spec.locale.pick("目標", "Target");
         let lw = measure.width(label, mark_font);
-        let lx = target_x.clamp(PAD + lw / 2.0, width - PAD - lw / 2.0);
+        let lx = crate::math::clamp(target_x, PAD + lw / 2.0, width - PAD - lw / 2.0);
         scene.marks.push(text(lx, y + track_h + 6.0, label, mark_font, theme.text, HAlign::Middle, VAlign::Top));
     } else if fill_w > 0.0 {
         scene.marks.push(Mark::Rect { x: x0, y, w: fill_w, h: track_h, fill: theme.series_color(0), stroke: None });

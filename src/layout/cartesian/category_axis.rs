@@ -69,7 +69,7 @@ pub fn draw_below(ctx: &Ctx, labels: &[(f32, Vec<String>)], bottom: f32, scene: 
         scene.marks.push(Mark::Rule { x1: *x, y1: bottom, x2: *x, y2: bottom + 4.0, width: 1.0, color: ctx.theme.baseline });
         for (i, line) in lines.iter().enumerate() {
             let w = ctx.width(line);
-            let x = x.clamp(w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
+            let x = crate::math::clamp(*x, w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
             scene.marks.push(ctx.text(x, top + i as f32 * LINE_HEIGHT, line, HAlign::Middle, VAlign::Top, ctx.theme.muted_text));
         }
     }

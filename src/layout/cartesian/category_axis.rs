@@ -1,6 +1,10 @@
 //! The category axis: where each category sits (a real time scale when every category is a
 //! date, else even slots) and which labels it gets — every one when they fit, wrapped on up
 //! to three lines for long Japanese names, thinned or cut with "…" only as a last resort.
+//!
+//! Vectors are built with `for` loops rather than `map(..).collect()`: in the wasm every
+//! collect of a distinct closure is its own copy of std's collect machinery (~130 B gzip
+//! each, BENCHMARKS.md), and these loops read as plainly.
 
 use super::{Ctx, LABEL_GAP, LINE_HEIGHT, TICK_GAP};
 use crate::dates::{PartialDate, Precision};
@@ -33,29 +37,51 @@ pub fn positions(spec: &ChartSpec, start: f32, end: f32, has_columns: bool) -> P
     if spec.chart_type != ChartType::Bar {
         let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
         if let Some(dates) = dates {
-            let days: Vec<i64> = dates.iter().map(PartialDate::day_number).collect();
+            let mut days: Vec<i64> = Vec::with_capacity(dates.len());
+            for d in &dates {
+                days.push(d.day_number());
+            }
             let (first, last) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
             if last > first {
-                let sorted: Vec<i64> = sorted_indices(days.len(), &|i| days[i] as f64).into_iter().map(|i| days[i]).collect();
-                let min_gap = sorted.windows(2).map(|w| w[1] - w[0]).filter(|g| *g > 0).min().unwrap_or(last - first);
+                let order = sorted_indices(days.len(), &|i| days[i] as f64);
+                let mut min_gap = last - first;
+                for w in order.windows(2) {
+                    let gap = days[w[1]] - days[w[0]];
+                    if gap > 0 && gap < min_gap {
+                        min_gap = gap;
+                    }
+                }
                 let span = (last - first) as f32;
                 let slot = length / (span / min_gap as f32 + 1.0);
                 // Bars need half a slot at the ends; lines only room for markers and labels.
                 let inset = if has_columns { slot / 2.0 } else { (slot / 2.0).min(32.0) };
                 let inner = length - 2.0 * inset;
-                let centers = days.iter().map(|d| start + inset + (d - first) as f32 / span * inner).collect();
+                let mut centers = Vec::with_capacity(days.len());
+                for d in &days {
+                    centers.push(start + inset + (d - first) as f32 / span * inner);
+                }
                 return Positions { centers, slot, dates: Some(dates) };
             }
         }
     }
     let slot = length / n as f32;
-    Positions { centers: (0..n).map(|i| start + slot * (i as f32 + 0.5)).collect(), slot, dates: None }
+    let mut centers = Vec::with_capacity(n);
+    for i in 0..n {
+        centers.push(start + slot * (i as f32 + 0.5));
+    }
+    Positions { centers, slot, dates: None }
 }
 
 /// Labels under a horizontal category axis: (centre, lines).
 pub fn labels_below(ctx: &Ctx, at: &Positions) -> Vec<(f32, Vec<String>)> {
     match &at.dates {
-        Some(dates) => time_labels(ctx, dates, at).into_iter().map(|(x, l)| (x, vec![l])).collect(),
+        Some(dates) => {
+            let mut out = Vec::new();
+            for (x, l) in time_labels(ctx, dates, at) {
+                out.push((x, vec![l]));
+            }
+            out
+        }
         None => slot_labels(ctx, at),
     }
 }
@@ -98,8 +124,17 @@ pub fn draw_left(ctx: &Ctx, at: &Positions, column: f32, right_edge: f32, scene:
 }
 
 fn fits(ctx: &Ctx, placed: &[(f32, String)]) -> bool {
-    let widths: Vec<f32> = placed.iter().map(|(_, l)| ctx.width(l)).collect();
-    placed.windows(2).zip(widths.windows(2)).all(|(p, w)| p[1].0 - p[0].0 >= (w[0] + w[1]) / 2.0 + LABEL_GAP)
+    let mut previous: Option<(f32, f32)> = None;
+    for (x, l) in placed {
+        let w = ctx.width(l);
+        if let Some((px, pw)) = previous {
+            if x - px < (pw + w) / 2.0 + LABEL_GAP {
+                return false;
+            }
+        }
+        previous = Some((*x, w));
+    }
+    true
 }
 
 /// Time-axis labels: each data point when few and they fit, else calendar ticks.
@@ -107,7 +142,10 @@ fn time_labels(ctx: &Ctx, dates: &[PartialDate], at: &Positions) -> Vec<(f32, St
     let label = |d: &PartialDate| ctx.date_label(d);
     let order = sorted_indices(dates.len(), &|i| dates[i].day_number() as f64);
     if dates.len() <= POINT_LABEL_LIMIT {
-        let at_points: Vec<(f32, String)> = order.iter().map(|&i| (at.centers[i], label(&dates[i]))).collect();
+        let mut at_points = Vec::with_capacity(order.len());
+        for &i in &order {
+            at_points.push((at.centers[i], label(&dates[i])));
+        }
         if fits(ctx, &at_points) {
             return at_points;
         }
@@ -123,8 +161,10 @@ fn time_labels(ctx: &Ctx, dates: &[PartialDate], at: &Positions) -> Vec<(f32, St
     let mut max_count = (((span + at.slot) / (shortest + LABEL_GAP)).floor() as usize).clamp(1, 24);
     loop {
         let ticks = time_ticks(first, last, coarsest, max_count);
-        let placed: Vec<(f32, String)> =
-            ticks.iter().map(|t| (x0 + (t.day_number() as f32 - d0) / (d1 - d0).max(1.0) * (x1 - x0), label(t))).collect();
+        let mut placed = Vec::with_capacity(ticks.len());
+        for t in &ticks {
+            placed.push((x0 + (t.day_number() as f32 - d0) / (d1 - d0).max(1.0) * (x1 - x0), label(t)));
+        }
         if max_count == 1 || fits(ctx, &placed) {
             return placed;
         }
@@ -140,12 +180,20 @@ fn slot_labels(ctx: &Ctx, at: &Positions) -> Vec<(f32, Vec<String>)> {
     let widest = labels.iter().take(2000).map(|l| ctx.width(l)).fold(0.0, f32::max);
     if ctx.font.size * 2.0 + WRAP_GAP <= at.slot || widest + WRAP_GAP <= at.slot {
         let room = at.slot - WRAP_GAP;
-        return (0..n).map(|i| (at.centers[i], wrap_lines(ctx, &labels[i], room, MAX_LABEL_LINES))).collect();
+        let mut out = Vec::with_capacity(n);
+        for (label, center) in labels.iter().zip(&at.centers) {
+            out.push((*center, wrap_lines(ctx, label, room, MAX_LABEL_LINES)));
+        }
+        return out;
     }
     let min_label = widest.min(ctx.font.size * 8.0);
     let every = ((min_label + LABEL_GAP) / at.slot).ceil().max(1.0) as usize;
     let room = at.slot * every as f32 - LABEL_GAP;
-    (0..n).step_by(every).map(|i| (at.centers[i], vec![truncate_to_width(&labels[i], room, ctx.font, ctx.measure).0])).collect()
+    let mut out = Vec::new();
+    for i in (0..n).step_by(every) {
+        out.push((at.centers[i], vec![truncate_to_width(&labels[i], room, ctx.font, ctx.measure).0]));
+    }
+    out
 }
 
 /// Greedy line filling for Japanese (which breaks between any characters): at most

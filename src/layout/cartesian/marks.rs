@@ -53,10 +53,15 @@ fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
         }
     }
     for run in runs.iter().filter(|r| !r.is_empty()) {
-        let top: Vec<(f32, f32)> =
-            run.iter().map(|(i, (_, hi))| frame.point(frame.at.centers[*i], frame.value(look.axis, *hi))).collect();
+        let mut top = Vec::with_capacity(run.len());
+        let mut bottom = Vec::with_capacity(run.len());
+        for (i, (lo, hi)) in run {
+            top.push(frame.point(frame.at.centers[*i], frame.value(look.axis, *hi)));
+            bottom.push(frame.point(frame.at.centers[*i], frame.value(look.axis, *lo)));
+        }
         let mut outline = top.clone();
-        outline.extend(run.iter().rev().map(|(i, (lo, _))| frame.point(frame.at.centers[*i], frame.value(look.axis, *lo))));
+        bottom.reverse();
+        outline.append(&mut bottom);
         scene.marks.push(Mark::Polygon { points: outline, fill, stroke: None });
         if top.len() > 1 {
             scene.marks.push(Mark::Polyline { points: top, width: 2.0, color: look.color, dash: look.dash });
@@ -69,7 +74,12 @@ fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
 }
 
 fn bars(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene: &mut Scene) {
-    let columns: Vec<usize> = (0..looks.len()).filter(|&s| looks[s].kind == SeriesKind::Column).collect();
+    let mut columns = Vec::new();
+    for (s, look) in looks.iter().enumerate() {
+        if look.kind == SeriesKind::Column {
+            columns.push(s);
+        }
+    }
     if columns.is_empty() {
         return;
     }
@@ -87,7 +97,10 @@ fn bars(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene: &m
             columns.iter().position(|&c| c == s).unwrap_or(0)
         }
     };
-    let lanes = (0..columns.len()).map(|k| lane_of(columns[k])).max().unwrap_or(0) + 1;
+    let mut lanes = 1;
+    for &c in &columns {
+        lanes = lanes.max(lane_of(c) + 1);
+    }
     let group = (frame.at.slot * 0.7).min(lanes as f32 * 64.0);
     let lane = group / lanes as f32;
     let mut labels = Vec::new();
@@ -130,7 +143,6 @@ struct BarLabel {
 /// the plot's edge (horizontal). A label that would touch other text (an axis caption above a
 /// bar that reaches the top) moves inside its bar's end instead, or is left to the table.
 fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) {
-    let texts: Vec<String> = labels.iter().map(|l| ctx.value_label(l.series, l.index, l.value)).collect();
     let outside = |l: &BarLabel, text: &str| {
         let positive = l.value >= 0.0;
         if frame.horizontal {
@@ -144,15 +156,14 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
         }
     };
     // Reference lines (targets) must not run through a label: step past them.
-    let lines: Vec<f32> = ctx
-        .spec
-        .annotations
-        .iter()
-        .filter_map(|a| match a {
-            Annotation::Line { value, axis, .. } => frame.scale(*axis).filter(|s| *value >= s.lo && *value <= s.hi).map(|_| frame.value(*axis, *value)),
-            _ => None,
-        })
-        .collect();
+    let mut lines = Vec::new();
+    for a in &ctx.spec.annotations {
+        if let Annotation::Line { value, axis, .. } = a {
+            if frame.scale(*axis).is_some_and(|s| *value >= s.lo && *value <= s.hi) {
+                lines.push(frame.value(*axis, *value));
+            }
+        }
+    }
     let clear_of_lines = |mark: Mark| -> Mark {
         let Some(b) = mark.text_bbox() else { return mark };
         let Mark::Text { x, y, text, color, h, v, .. } = &mark else { return mark };
@@ -166,7 +177,13 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
         }
         mark
     };
-    let marks: Vec<Mark> = labels.iter().zip(&texts).map(|(l, t)| clear_of_lines(outside(l, t))).collect();
+    let mut texts = Vec::with_capacity(labels.len());
+    let mut marks = Vec::with_capacity(labels.len());
+    for l in labels {
+        let text = ctx.value_label(l.series, l.index, l.value);
+        marks.push(clear_of_lines(outside(l, &text)));
+        texts.push(text);
+    }
     let fit = labels.iter().zip(&marks).all(|(l, m)| {
         let Some(b) = m.text_bbox() else { return false };
         if frame.horizontal {
@@ -263,14 +280,15 @@ fn line(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
 /// Values above the points of a short single series, when none collide with anything.
 fn point_labels(ctx: &Ctx, scene: &mut Scene) {
     let series = &ctx.spec.series[0];
-    let labels: Vec<Mark> = scene
-        .points
-        .iter()
-        .filter_map(|p| {
-            series.values[p.index].map(|v| ctx.text(p.x, p.y - 8.0, &ctx.value_label(0, p.index, v), HAlign::Middle, VAlign::Bottom, ctx.theme.text))
-        })
-        .collect();
-    let boxes: Vec<_> = labels.iter().filter_map(Mark::text_bbox).collect();
+    let mut labels = Vec::new();
+    let mut boxes = Vec::new();
+    for p in &scene.points {
+        if let Some(v) = series.values[p.index] {
+            let label = ctx.text(p.x, p.y - 8.0, &ctx.value_label(0, p.index, v), HAlign::Middle, VAlign::Bottom, ctx.theme.text);
+            boxes.extend(label.text_bbox());
+            labels.push(label);
+        }
+    }
     let inside = boxes.iter().all(|b| b.x0 >= 0.0 && b.x1 <= scene.width && b.y0 >= 0.0);
     let existing: Vec<_> = scene.text_boxes();
     let clear = boxes

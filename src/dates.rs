@@ -80,6 +80,17 @@ impl PartialDate {
         PartialDate { year, month: Some(4), day: None, period: Period::FiscalYear }
     }
 
+    /// Every text parsed, when every one is a date (a time axis); `None` otherwise.
+    /// One shared loop: axis, table and KPI each collecting into `Option<Vec<_>>` would be
+    /// three copies of std's fallible-collect code in the wasm.
+    pub fn parse_all(texts: &[String]) -> Option<Vec<PartialDate>> {
+        let mut out = Vec::with_capacity(texts.len());
+        for text in texts {
+            out.push(PartialDate::parse(text)?);
+        }
+        Some(out)
+    }
+
     /// Parses every form of docs/spec.md "Dates" (years 1000–9999); anything else is `None`:
     /// `2025`, `2025-07`, `2025-07-31` (two-digit month and day), `2025年`, `2025年7月`,
     /// `2025年7月31日` (one or two digits), `2025-Q1`, `2025Q1`, `2024年度`, `FY2024`.

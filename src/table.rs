@@ -73,7 +73,7 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
         _ => {}
     }
     let locale = spec.locale;
-    let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
+    let dates = PartialDate::parse_all(&spec.categories);
     let category_head = match (&dates, locale) {
         (Some(_), Locale::Ja) => "時点",
         (Some(_), Locale::En) => "Date",

@@ -268,7 +268,7 @@ struct SparkBox {
 /// are days when every category is a date (uneven gaps to scale), else indices.
 fn spark_points(spec: &ChartSpec) -> Option<Vec<(usize, f64, f64)>> {
     let series = spec.series.first()?;
-    let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
+    let dates = PartialDate::parse_all(&spec.categories);
     let points: Vec<(usize, f64, f64)> = series
         .values
         .iter()

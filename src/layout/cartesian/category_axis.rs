@@ -35,7 +35,7 @@ pub fn positions(spec: &ChartSpec, start: f32, end: f32, has_columns: bool) -> P
     let n = spec.categories.len();
     let length = end - start;
     if spec.chart_type != ChartType::Bar {
-        let dates: Option<Vec<PartialDate>> = spec.categories.iter().map(|c| PartialDate::parse(c)).collect();
+        let dates = PartialDate::parse_all(&spec.categories);
         if let Some(dates) = dates {
             let mut days: Vec<i64> = Vec::with_capacity(dates.len());
             for d in &dates {

@@ -4,9 +4,16 @@
 
 /// The indices `0..n` ordered by `key`, ties kept in index order (so results are stable).
 pub fn sorted_indices(n: usize, key: &dyn Fn(usize) -> f64) -> Vec<usize> {
-    let mut keyed: Vec<(f64, usize)> = (0..n).map(|i| (key(i), i)).collect();
+    let mut keyed: Vec<(f64, usize)> = Vec::with_capacity(n);
+    for i in 0..n {
+        keyed.push((key(i), i));
+    }
     keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    keyed.into_iter().map(|(_, i)| i).collect()
+    let mut out = Vec::with_capacity(n);
+    for (_, i) in keyed {
+        out.push(i);
+    }
+    out
 }
 
 #[cfg(test)]

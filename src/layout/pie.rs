@@ -96,8 +96,14 @@ impl Slice {
 /// which touches the first, never takes the first one's colour (with more slices than
 /// colours it would).
 fn slice_colors(values: &[Option<f64>], theme: &Theme) -> Vec<Color> {
-    let mut colors: Vec<Color> = (0..values.len()).map(|i| theme.series_color(i)).collect();
-    let drawn: Vec<usize> = (0..values.len()).filter(|&i| values[i].is_some_and(|v| v > 0.0)).collect();
+    let mut colors = Vec::with_capacity(values.len());
+    let mut drawn = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        colors.push(theme.series_color(i));
+        if value.is_some_and(|v| v > 0.0) {
+            drawn.push(i);
+        }
+    }
     if let [first, .., before_last, last] = drawn[..] {
         if colors[last] == colors[first] {
             // Another colour than both neighbours', used as far round the circle as possible.
@@ -143,7 +149,11 @@ fn polar(cx: f32, cy: f32, radius: f32, angle: f32) -> (f32, f32) {
 /// Points along an arc from `a0` to `a1` (either direction), at most 2° apart, ends included.
 fn arc(cx: f32, cy: f32, radius: f32, a0: f32, a1: f32) -> Vec<(f32, f32)> {
     let steps = ((a1 - a0).abs() / MAX_SEGMENT).ceil().max(1.0) as usize;
-    (0..=steps).map(|k| polar(cx, cy, radius, a0 + (a1 - a0) * k as f32 / steps as f32)).collect()
+    let mut points = Vec::with_capacity(steps + 1);
+    for k in 0..=steps {
+        points.push(polar(cx, cy, radius, a0 + (a1 - a0) * k as f32 / steps as f32));
+    }
+    points
 }
 
 /// One legend row: the swatch colour (`None` for slices not drawn), name, value and share.
@@ -247,31 +257,32 @@ impl<'a> Ctx<'a> {
 
     fn legend_items(&self, values: &[Option<f64>], total: f64) -> Vec<LegendItem> {
         let missing = self.locale.pick("データなし", "no data");
-        values
-            .iter()
-            .enumerate()
-            .map(|(index, value)| {
-                let name = self.spec.categories.get(index).cloned().unwrap_or_default();
-                match value {
-                    Some(v) if total > 0.0 => LegendItem {
-                        index,
-                        name,
-                        value: self.value_with_unit(*v),
-                        share: self.share_text(v / total * 100.0),
-                    },
-                    _ => LegendItem { index, name, value: missing.to_owned(), share: String::new() },
-                }
-            })
-            .collect()
+        let mut items = Vec::with_capacity(values.len());
+        for (index, value) in values.iter().enumerate() {
+            let name = self.spec.categories.get(index).cloned().unwrap_or_default();
+            items.push(match value {
+                Some(v) if total > 0.0 => LegendItem {
+                    index,
+                    name,
+                    value: self.value_with_unit(*v),
+                    share: self.share_text(v / total * 100.0),
+                },
+                _ => LegendItem { index, name, value: missing.to_owned(), share: String::new() },
+            });
+        }
+        items
     }
 
     /// Chooses the legend's place (beside or below) and width, the pie's radius and whether
     /// outside labels get room: every legend row first, then the largest pie, where an
     /// untruncated legend and each share label on the pie itself count for size.
     fn plan(&self, slices: &[Slice], items: &[LegendItem], width: f32, height: f32) -> Option<Plan> {
-        let value_width = items.iter().map(|i| self.measure.width(&i.value, self.font)).fold(0.0, f32::max);
-        let share_width = items.iter().map(|i| self.measure.width(&i.share, self.font)).fold(0.0, f32::max);
-        let name_width = items.iter().map(|i| self.measure.width(&i.name, self.font)).fold(0.0, f32::max);
+        let (mut value_width, mut share_width, mut name_width) = (0.0f32, 0.0f32, 0.0f32);
+        for i in items {
+            value_width = value_width.max(self.measure.width(&i.value, self.font));
+            share_width = share_width.max(self.measure.width(&i.share, self.font));
+            name_width = name_width.max(self.measure.width(&i.name, self.font));
+        }
         let natural = SWATCH + SWATCH_GAP + name_width + COLUMN_GAP + value_width + COLUMN_GAP + share_width;
         let (inner_w, inner_h) = (width - 2.0 * PAD, height - 2.0 * PAD);
         let score = |fit: &PieFit, legend: Option<&LegendPlan>| {
@@ -289,7 +300,8 @@ impl<'a> Ctx<'a> {
         // Widths: the legend's own at most 55% or 40% of the chart, or without values.
         let without_values = SWATCH + SWATCH_GAP + name_width + COLUMN_GAP + share_width;
         let mut widths = vec![natural.min(inner_w * 0.55), natural.min(inner_w * 0.4), without_values.min(inner_w * 0.55)];
-        widths = sorted_indices(widths.len(), &|i| -(widths[i] as f64)).into_iter().map(|i| widths[i]).collect();
+        let order = sorted_indices(widths.len(), &|i| -(widths[i] as f64));
+        widths = vec![widths[order[0]], widths[order[1]], widths[order[2]]];
         widths.dedup();
         let rows_fit = (inner_h / LEGEND_ROW).floor() as usize;
         let options = widths.iter().flat_map(|w| (1..=3usize).map(move |columns| (*w, columns)));
@@ -597,8 +609,16 @@ impl<'a> Ctx<'a> {
             let mut ok = true;
             for right in [true, false] {
                 // This side's labels, top to bottom by where they want to be.
-                let on_side: Vec<usize> = (0..labels.len()).filter(|&i| labels[i].right == right).collect();
-                let side: Vec<usize> = sorted_indices(on_side.len(), &|k| labels[on_side[k]].wanted_y as f64).into_iter().map(|k| on_side[k]).collect();
+                let mut on_side = Vec::new();
+                for (i, label) in labels.iter().enumerate() {
+                    if label.right == right {
+                        on_side.push(i);
+                    }
+                }
+                let mut side = sorted_indices(on_side.len(), &|k| labels[on_side[k]].wanted_y as f64);
+                for k in side.iter_mut() {
+                    *k = on_side[*k];
+                }
                 // Down from the top, then back up from the bottom.
                 let mut floor = f32::NEG_INFINITY;
                 for &i in &side {
@@ -612,9 +632,9 @@ impl<'a> Ctx<'a> {
                 }
                 ok &= side.iter().all(|&i| labels[i].y >= top - 0.01);
             }
-            let boxes: Vec<BBox> = labels.iter().map(|l| self.outside_box(l, plan)).collect();
-            let clear = boxes.iter().all(|b| {
-                b.x0 >= plan.area.x0 && b.x1 <= plan.area.x1 && existing.iter().all(|e| !e.overlaps(b))
+            let clear = labels.iter().all(|l| {
+                let b = self.outside_box(l, plan);
+                b.x0 >= plan.area.x0 && b.x1 <= plan.area.x1 && existing.iter().all(|e| !e.overlaps(&b))
             });
             if ok && clear {
                 return labels;

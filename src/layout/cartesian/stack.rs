@@ -27,46 +27,45 @@ pub fn series_looks(spec: &ChartSpec, theme: &Theme) -> Vec<SeriesLook> {
         _ => SeriesKind::Column,
     };
     let several = spec.series.len() > 1;
-    spec.series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let style = theme.series_style(i);
-            let color = s.color.unwrap_or(style.color);
-            SeriesLook {
-                kind: if spec.chart_type == ChartType::Bar { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
-                axis: s.axis,
-                color,
-                marker: s.marker.unwrap_or(if several { style.marker } else { MarkerShape::Circle }),
-                dash: s.dash.unwrap_or(if several { style.dash } else { LineDash::Solid }),
-                outline: theme.outline_for(color),
-            }
-        })
-        .collect()
+    let mut looks = Vec::with_capacity(spec.series.len());
+    for (i, s) in spec.series.iter().enumerate() {
+        let style = theme.series_style(i);
+        let color = s.color.unwrap_or(style.color);
+        looks.push(SeriesLook {
+            kind: if spec.chart_type == ChartType::Bar { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
+            axis: s.axis,
+            color,
+            marker: s.marker.unwrap_or(if several { style.marker } else { MarkerShape::Circle }),
+            dash: s.dash.unwrap_or(if several { style.dash } else { LineDash::Solid }),
+            outline: theme.outline_for(color),
+        });
+    }
+    looks
 }
 
 /// Where value `i` of series `s` sits on its axis: bars and areas span `lo..hi`, lines sit
 /// at `hi`. `spans[s][i]` is `None` for a gap.
 pub fn spans(spec: &ChartSpec, looks: &[SeriesLook]) -> Vec<Vec<Option<(f64, f64)>>> {
     let n = spec.categories.len();
-    let mut out: Vec<Vec<Option<(f64, f64)>>> = spec
-        .series
-        .iter()
-        .zip(looks)
-        .map(|(s, look)| {
-            s.values
-                .iter()
-                .map(|v| v.map(|v| if look.kind == SeriesKind::Line { (v, v) } else { (0.0f64.min(v), 0.0f64.max(v)) }))
-                .collect()
-        })
-        .collect();
+    let mut out: Vec<Vec<Option<(f64, f64)>>> = Vec::with_capacity(looks.len());
+    for (s, look) in spec.series.iter().zip(looks) {
+        let mut spans = Vec::with_capacity(s.values.len());
+        for v in &s.values {
+            spans.push(v.map(|v| if look.kind == SeriesKind::Line { (v, v) } else { (0.0f64.min(v), 0.0f64.max(v)) }));
+        }
+        out.push(spans);
+    }
     if spec.stacking == Stacking::None {
         return out;
     }
     // Stack groups: the columns/areas measured on the same axis, in series order.
     for axis in [AxisSide::Left, AxisSide::Right] {
-        let members: Vec<usize> =
-            (0..looks.len()).filter(|&s| looks[s].axis == axis && looks[s].kind != SeriesKind::Line).collect();
+        let mut members = Vec::new();
+        for (s, look) in looks.iter().enumerate() {
+            if look.axis == axis && look.kind != SeriesKind::Line {
+                members.push(s);
+            }
+        }
         // `i` indexes the spans, the values and the stack sums in step.
         #[allow(clippy::needless_range_loop)]
         for i in 0..n {

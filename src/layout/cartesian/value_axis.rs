@@ -50,8 +50,14 @@ pub fn scale(
     let ticks = nice_ticks(lo, hi, max_ticks.clamp(2, 8));
     // Author-fixed ends are kept exactly; ticks outside them are dropped.
     let (lo, hi) = (axis.min.unwrap_or(ticks.min), axis.max.unwrap_or(ticks.max));
-    let values: Vec<f64> = ticks.values.into_iter().filter(|v| *v >= lo - 1e-9 && *v <= hi + 1e-9).collect();
-    let labels = values.iter().map(|&v| tick_label(v, ticks.step, notation)).collect();
+    let mut values = Vec::with_capacity(ticks.values.len());
+    let mut labels = Vec::with_capacity(ticks.values.len());
+    for v in ticks.values {
+        if v >= lo - 1e-9 && v <= hi + 1e-9 {
+            values.push(v);
+            labels.push(tick_label(v, ticks.step, notation));
+        }
+    }
     Scale { lo, hi, ticks: values, labels }
 }
 

@@ -26,7 +26,11 @@ pub fn csv_rows(spec: &ChartSpec, table: &DataTable) -> Vec<Vec<String>> {
     let mut out = vec![table.header.clone()];
     let by_category = matches!(spec.chart_type, ChartType::Pie | ChartType::Donut) || spec.chart_type.is_cartesian();
     if !by_category || spec.categories.is_empty() {
-        out.extend(table.rows.iter().map(|(head, cells)| std::iter::once(head.clone()).chain(cells.iter().cloned()).collect()));
+        for (head, cells) in &table.rows {
+            let mut row = vec![head.clone()];
+            row.extend_from_slice(cells);
+            out.push(row);
+        }
         return out;
     }
     let columns = table.header.len().saturating_sub(1);
@@ -112,20 +116,23 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
         }
         text
     };
-    let rows = spec
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, category)| {
-            let name = dates.as_ref().map_or_else(|| category.clone(), |d| d[i].label_with(locale, spec.era));
-            (name, spec.series.iter().map(|s| cell(s, i)).collect())
-        })
-        .collect();
+    let mut rows = Vec::with_capacity(spec.categories.len());
+    for (i, category) in spec.categories.iter().enumerate() {
+        let name = dates.as_ref().map_or_else(|| category.clone(), |d| d[i].label_with(locale, spec.era));
+        let mut cells = Vec::with_capacity(spec.series.len());
+        for series in &spec.series {
+            cells.push(cell(series, i));
+        }
+        rows.push((name, cells));
+    }
     // In order of first use, each once.
     let mut seen = Vec::new();
     symbols_used.retain(|entry| !seen.contains(entry) && { seen.push(*entry); true });
     let colon = locale.pick("：", ": ");
-    let mut footnotes: Vec<String> = symbols_used.iter().map(|(symbol, meaning)| format!("{symbol}{colon}{meaning}")).collect();
+    let mut footnotes = Vec::with_capacity(symbols_used.len());
+    for (symbol, meaning) in &symbols_used {
+        footnotes.push(format!("{symbol}{colon}{meaning}"));
+    }
     // Notes on values: the chart shows them only where they fit; the table always has them.
     for series in &spec.series {
         for (i, extra) in &series.extras {
@@ -176,31 +183,27 @@ fn pie_table(spec: &ChartSpec) -> DataTable {
     let total: f64 = series.values.iter().flatten().sum();
     let mut footnotes = Vec::new();
     let mut printed_sum = 0.0;
-    let mut rows: Vec<(String, Vec<String>)> = spec
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let extra = series.extra(i);
-            let cells = match (series.values.get(i).copied().flatten(), extra.and_then(|e| e.symbol)) {
-                (Some(v), _) if total > 0.0 => {
-                    let share = group_digits_fixed(v / total * 100.0, share_decimals);
-                    let f = 10f64.powi(share_decimals as i32);
-                    printed_sum += (v / total * 100.0 * f).round() / f;
-                    vec![group_digits_fixed(v, decimals), share]
+    let mut rows: Vec<(String, Vec<String>)> = Vec::with_capacity(spec.categories.len() + 1);
+    for (i, name) in spec.categories.iter().enumerate() {
+        let extra = series.extra(i);
+        let cells = match (series.values.get(i).copied().flatten(), extra.and_then(|e| e.symbol)) {
+            (Some(v), _) if total > 0.0 => {
+                let share = group_digits_fixed(v / total * 100.0, share_decimals);
+                let f = 10f64.powi(share_decimals as i32);
+                printed_sum += (v / total * 100.0 * f).round() / f;
+                vec![group_digits_fixed(v, decimals), share]
+            }
+            (_, Some(symbol)) => {
+                let note = format!("{}{}{}", symbol.symbol(), locale.pick("：", ": "), symbol.meaning(locale));
+                if !footnotes.contains(&note) {
+                    footnotes.push(note);
                 }
-                (_, Some(symbol)) => {
-                    let note = format!("{}{}{}", symbol.symbol(), locale.pick("：", ": "), symbol.meaning(locale));
-                    if !footnotes.contains(&note) {
-                        footnotes.push(note);
-                    }
-                    vec![symbol.symbol().to_owned(), String::new()]
-                }
-                _ => vec![locale.pick("データなし", "no data").to_owned(), String::new()],
-            };
-            (name.clone(), cells)
-        })
-        .collect();
+                vec![symbol.symbol().to_owned(), String::new()]
+            }
+            _ => vec![locale.pick("データなし", "no data").to_owned(), String::new()],
+        };
+        rows.push((name.clone(), cells));
+    }
     rows.push((
         locale.pick("合計", "Total").to_owned(),
         vec![group_digits_fixed(total, decimals), group_digits_fixed(100.0, share_decimals)],

@@ -144,18 +144,15 @@ fn describe_pie(spec: &ChartSpec) -> String {
     }
     let share = |v: f64| crate::numfmt::percent(v / total * 100.0, share_decimals);
     const LISTED: usize = 12;
-    let mut parts: Vec<String> = spec
-        .categories
-        .iter()
-        .zip(&series.values)
-        .take(LISTED)
-        .map(|(name, value)| match (value, locale) {
+    let mut parts: Vec<String> = Vec::new();
+    for (name, value) in spec.categories.iter().zip(&series.values).take(LISTED) {
+        parts.push(match (value, locale) {
             (Some(v), Locale::Ja) => format!("{name}{}（{}）", summary_value(*v, decimals, spec), share(*v)),
             (Some(v), Locale::En) => format!("{name} {} ({})", summary_value(*v, decimals, spec), share(*v)),
             (None, Locale::Ja) => format!("{name}（データなし）"),
             (None, Locale::En) => format!("{name} (no data)"),
-        })
-        .collect();
+        });
+    }
     if spec.categories.len() > LISTED {
         let rest = spec.categories.len() - LISTED;
         parts.push(match locale {
@@ -165,13 +162,12 @@ fn describe_pie(spec: &ChartSpec) -> String {
     }
     // The largest slice; equal ones are named together.
     let max = series.values.iter().flatten().copied().fold(f64::NEG_INFINITY, f64::max);
-    let largest: Vec<&str> = spec
-        .categories
-        .iter()
-        .zip(&series.values)
-        .filter(|(_, v)| **v == Some(max))
-        .map(|(name, _)| name.as_str())
-        .collect();
+    let mut largest: Vec<&str> = Vec::new();
+    for (name, value) in spec.categories.iter().zip(&series.values) {
+        if *value == Some(max) {
+            largest.push(name);
+        }
+    }
     let total_text = summary_value(total, decimals, spec);
     match locale {
         Locale::Ja => {
@@ -243,16 +239,14 @@ fn describe_kpi(spec: &ChartSpec) -> String {
         });
     }
     if let Some(series) = spec.series.first() {
-        let points: Vec<String> = series
-            .values
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.map(|v| (i, v)))
-            .map(|(i, v)| match locale {
+        let mut points = Vec::new();
+        for (i, value) in series.values.iter().enumerate() {
+            let Some(v) = *value else { continue };
+            points.push(match locale {
                 Locale::Ja => format!("{}の{}", category_words(spec, i), show(v)),
                 Locale::En => format!("{} {}", category_words(spec, i), show(v)),
-            })
-            .collect();
+            });
+        }
         if points.len() > 1 {
             let listed = if points.len() <= 6 {
                 points.clone()

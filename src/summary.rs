@@ -41,6 +41,18 @@ pub fn cartesian(spec: &ChartSpec) -> String {
     sentences.join(spec.locale.pick("", " "))
 }
 
+/// The values that are there, with their category index. One shared loop: a collect per
+/// caller would be another copy of std's collect code in the wasm.
+fn present_values(series: &Series) -> Vec<(usize, f64)> {
+    let mut out = Vec::with_capacity(series.values.len());
+    for (i, value) in series.values.iter().enumerate() {
+        if let Some(v) = *value {
+            out.push((i, v));
+        }
+    }
+    out
+}
+
 /// Number and date wording for one spec.
 struct Words<'a> {
     spec: &'a ChartSpec,
@@ -87,7 +99,7 @@ impl<'a> Words<'a> {
 
     /// First → latest, the change, and extremes that are not the ends.
     fn trend(&self, subject: &str, series: &Series) -> Option<String> {
-        let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let present = present_values(series);
         let (&(i0, v0), &(i1, v1)) = (present.first()?, present.last()?);
         let axis = series.axis;
         let (ja, en) = if i0 == i1 {
@@ -155,7 +167,7 @@ impl<'a> Words<'a> {
 
     /// Categories: the largest (with its share of the total when values are counts) and the smallest.
     fn ranking(&self, subject: &str, series: &Series) -> Option<String> {
-        let present: Vec<(usize, f64)> = series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
+        let present = present_values(series);
         let &(imax, vmax) = present.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
         let &(imin, vmin) = present.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
         let axis = series.axis;

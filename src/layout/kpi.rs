@@ -40,10 +40,8 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     let small = Font { size: 16.0, bold: false };
     let emphasis = Font { size: 20.0, bold: true };
 
-    // The big number: 56 px on wide charts, 48 on medium, 40 on phones; smaller only when
-    // the number itself is wider than the chart or the chart is short.
-    let preferred = if width >= 640.0 { 56.0 } else if width >= 480.0 { 48.0 } else { 40.0 };
-    let sizes: Vec<f32> = [56.0, 48.0, 40.0, 32.0, 28.0, 24.0].into_iter().filter(|s| *s <= preferred).collect();
+    // The big number: smaller only when it is wider than the chart or the chart is short.
+    let sizes = super::big_number_sizes(width);
 
     // Lines under the number, most important first.
     let mut lines: Vec<Line> = Vec::new();
@@ -76,7 +74,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
             continue;
         }
         for count in (0..=lines.len()).rev() {
-            for &size in &sizes {
+            for &size in sizes {
                 let number_fits = number_width(size) <= inner_w || size == *sizes.last().unwrap_or(&24.0);
                 let th = text_height(size, count);
                 if !number_fits || th > inner_h {
@@ -269,16 +267,12 @@ struct SparkBox {
 fn spark_points(spec: &ChartSpec) -> Option<Vec<(usize, f64, f64)>> {
     let series = spec.series.first()?;
     let dates = PartialDate::parse_all(&spec.categories);
-    let points: Vec<(usize, f64, f64)> = series
-        .values
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| {
-            let v = v.filter(|v| v.is_finite())?;
-            let t = dates.as_ref().map_or(i as f64, |d| d[i].day_number() as f64);
-            Some((i, t, v))
-        })
-        .collect();
+    let mut points = Vec::with_capacity(series.values.len());
+    for (i, value) in series.values.iter().enumerate() {
+        let Some(v) = value.filter(|v| v.is_finite()) else { continue };
+        let t = dates.as_ref().map_or(i as f64, |d| d[i].day_number() as f64);
+        points.push((i, t, v));
+    }
     (!points.is_empty()).then_some(points)
 }
 

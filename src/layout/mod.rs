@@ -34,6 +34,14 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, width: f32, height: f32, measure:
     scene
 }
 
+/// Sizes for a KPI's or progress chart's big number, largest first, starting from the one
+/// the width prefers: 56 px on wide charts, 48 on medium, 40 on phones.
+fn big_number_sizes(width: f32) -> &'static [f32] {
+    const SIZES: [f32; 6] = [56.0, 48.0, 40.0, 32.0, 28.0, 24.0];
+    let preferred = if width >= 640.0 { 0 } else if width >= 480.0 { 1 } else { 2 };
+    &SIZES[preferred..]
+}
+
 /// Sizes from the page can be NaN, infinite or negative (hidden, detached elements).
 fn sane_length(v: f32) -> f32 {
     if v.is_finite() { v.clamp(0.0, 100_000.0) } else { 0.0 }

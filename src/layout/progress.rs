@@ -36,8 +36,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     // Under the track: 「目標」 at the target mark when the value is above it.
     let track_block = track_h + if over { 4.0 + mark_font.size + 2.0 } else { 0.0 };
 
-    let preferred = if width >= 640.0 { 56.0 } else if width >= 480.0 { 48.0 } else { 40.0 };
-    let sizes: Vec<f32> = [56.0, 48.0, 40.0, 32.0, 28.0, 24.0].into_iter().filter(|s| *s <= preferred).collect();
+    let sizes = super::big_number_sizes(width);
     let ratio_w = words.ratio.as_ref().map_or(0.0, |r| measure.width(r, ratio_font));
     let footer: Vec<&String> = [words.goal.as_ref(), words.as_of.as_ref()].into_iter().flatten().collect();
 
@@ -45,7 +44,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     // footer lines as fit (goal before 時点).
     let mut chosen = None;
     'search: for keep in (0..=footer.len()).rev() {
-        for &size in &sizes {
+        for &size in sizes {
             let big_w = measure.width(&words.percent, Font { size, bold: true });
             if big_w > inner_w && size > 24.0 {
                 continue;

@@ -37,6 +37,16 @@ fn char_em(c: char) -> f32 {
     }
 }
 
+/// The text of a run of characters. One shared loop for every place that cuts text by
+/// characters (a collect per call site would be its own copy of std's code in the wasm).
+pub fn string_of(chars: &[char]) -> String {
+    let mut out = String::with_capacity(chars.len() * 3);
+    for c in chars {
+        out.push(*c);
+    }
+    out
+}
+
 /// `text` shortened with "…" to fit `max_width`; the second value says whether it was cut.
 pub fn truncate_to_width(text: &str, max_width: f32, font: Font, measure: &dyn TextMeasure) -> (String, bool) {
     if measure.width(text, font) <= max_width {
@@ -47,14 +57,16 @@ pub fn truncate_to_width(text: &str, max_width: f32, font: Font, measure: &dyn T
     let (mut lo, mut hi) = (0usize, chars.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars[..mid].iter().chain(std::iter::once(&'…')).collect();
+        let mut candidate = string_of(&chars[..mid]);
+        candidate.push('…');
         if measure.width(&candidate, font) <= max_width {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    let cut: String = chars[..lo].iter().chain(std::iter::once(&'…')).collect();
+    let mut cut = string_of(&chars[..lo]);
+    cut.push('…');
     (cut, true)
 }
 

@@ -39,7 +39,10 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> NiceTicks {
         }
     }
     let (first, last) = ends(step);
-    let values: Vec<f64> = (0..=(last - first) as i64).map(|i| clean((first + i as f64) * step, step)).collect();
+    let mut values = Vec::new();
+    for i in 0..=(last - first) as i64 {
+        values.push(clean((first + i as f64) * step, step));
+    }
     NiceTicks { min: values[0], max: *values.last().unwrap_or(&values[0]), values, step }
 }
 
@@ -89,7 +92,11 @@ pub fn time_ticks(first: PartialDate, last: PartialDate, finest: Precision, max_
         let count = (end_month - aligned) / step + 1;
         if count as usize <= max_count {
             let quarters = finest == Precision::Quarter;
-            return (0..count).map(|i| month_index_to_date(aligned + i * step, step >= 12, quarters)).collect();
+            let mut ticks = Vec::with_capacity(count as usize);
+            for i in 0..count {
+                ticks.push(month_index_to_date(aligned + i * step, step >= 12, quarters));
+            }
+            return ticks;
         }
     }
     vec![first]
@@ -107,7 +114,11 @@ fn fiscal_year_ticks(first: PartialDate, last: PartialDate, max_count: usize) ->
         }
         let count = (end - aligned) / step + 1;
         if count as usize <= max_count {
-            return (0..count).map(|i| PartialDate::fiscal_year(aligned + i * step)).collect();
+            let mut ticks = Vec::with_capacity(count as usize);
+            for i in 0..count {
+                ticks.push(PartialDate::fiscal_year(aligned + i * step));
+            }
+            return ticks;
         }
     }
     vec![first]

@@ -11,7 +11,7 @@ use crate::dates::{PartialDate, Precision};
 use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
-use crate::text::truncate_to_width;
+use crate::text::{string_of, truncate_to_width};
 use crate::ticks::time_ticks;
 
 const POINT_LABEL_LIMIT: usize = 12;
@@ -205,12 +205,12 @@ pub fn wrap_lines(ctx: &Ctx, label: &str, room: f32, max_lines: usize) -> Vec<St
         return vec![truncate_to_width(label, room, ctx.font, ctx.measure).0];
     }
     let chars: Vec<char> = label.chars().collect();
-    let fits = |from: usize, to: usize| ctx.width(&chars[from..to].iter().collect::<String>()) <= room;
+    let fits = |from: usize, to: usize| ctx.width(&string_of(&chars[from..to])) <= room;
     let mut lines = Vec::new();
     let mut start = 0;
     while start < chars.len() {
         if lines.len() == max_lines - 1 {
-            let rest: String = chars[start..].iter().collect();
+            let rest = string_of(&chars[start..]);
             lines.push(truncate_to_width(rest.trim(), room, ctx.font, ctx.measure).0);
             break;
         }
@@ -226,7 +226,7 @@ pub fn wrap_lines(ctx: &Ctx, label: &str, room: f32, max_lines: usize) -> Vec<St
                 end -= 1;
             }
         }
-        lines.push(chars[start..end].iter().collect::<String>().trim().to_owned());
+        lines.push(string_of(&chars[start..end]).trim().to_owned());
         start = end;
     }
     lines

@@ -16,6 +16,16 @@ pub fn sorted_indices(n: usize, key: &dyn Fn(usize) -> f64) -> Vec<usize> {
     out
 }
 
+/// `items` ordered by `key`, ties in their original order: [`sorted_indices`] applied.
+pub fn sorted_by<T: Copy>(items: &[T], key: &dyn Fn(&T) -> f64) -> Vec<T> {
+    let order = sorted_indices(items.len(), &|i| key(&items[i]));
+    let mut sorted = Vec::with_capacity(order.len());
+    for i in order {
+        sorted.push(items[i]);
+    }
+    sorted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +35,11 @@ mod tests {
         let keys = [3.0, 1.0, 2.0, 1.0];
         assert_eq!(sorted_indices(4, &|i| keys[i]), [1, 3, 2, 0]);
         assert_eq!(sorted_indices(0, &|_| 0.0), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn sorts_items_by_key_with_ties_in_original_order() {
+        let items = [(3.0, 'a'), (1.0, 'b'), (2.0, 'c'), (1.0, 'd')];
+        assert_eq!(sorted_by(&items, &|p| -p.0), [(3.0, 'a'), (2.0, 'c'), (1.0, 'b'), (1.0, 'd')]);
     }
 }

@@ -18,7 +18,7 @@ use crate::spec::{ChartSpec, ChartType};
 use crate::table::shared_decimals;
 use crate::text::{truncate_to_width, Font, TextMeasure};
 use crate::theme::{Color, LineDash, Theme};
-use crate::order::sorted_indices;
+use crate::order::sorted_by;
 use std::f32::consts::{PI, TAU};
 
 const PAD: f32 = 8.0;
@@ -300,8 +300,7 @@ impl<'a> Ctx<'a> {
         // Widths: the legend's own at most 55% or 40% of the chart, or without values.
         let without_values = SWATCH + SWATCH_GAP + name_width + COLUMN_GAP + share_width;
         let mut widths = vec![natural.min(inner_w * 0.55), natural.min(inner_w * 0.4), without_values.min(inner_w * 0.55)];
-        let order = sorted_indices(widths.len(), &|i| -(widths[i] as f64));
-        widths = vec![widths[order[0]], widths[order[1]], widths[order[2]]];
+        widths = sorted_by(&widths, &|w| -(*w as f64));
         widths.dedup();
         let rows_fit = (inner_h / LEGEND_ROW).floor() as usize;
         let options = widths.iter().flat_map(|w| (1..=3usize).map(move |columns| (*w, columns)));
@@ -615,10 +614,7 @@ impl<'a> Ctx<'a> {
                         on_side.push(i);
                     }
                 }
-                let mut side = sorted_indices(on_side.len(), &|k| labels[on_side[k]].wanted_y as f64);
-                for k in side.iter_mut() {
-                    *k = on_side[*k];
-                }
+                let side = sorted_by(&on_side, &|&i| labels[i].wanted_y as f64);
                 // Down from the top, then back up from the bottom.
                 let mut floor = f32::NEG_INFINITY;
                 for &i in &side {

@@ -21,16 +21,20 @@ pub struct CanvasMeasure {
 /// SipHash with random keys costs ~1 KB of wasm more.
 type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-#[derive(Default)]
 struct Fnv(u64);
+
+impl Default for Fnv {
+    /// FNV-1a's offset basis.
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
         for b in bytes {
-            hash = (hash ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
+            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
         }
-        self.0 = hash;
     }
     fn finish(&self) -> u64 {
         self.0

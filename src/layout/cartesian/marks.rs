@@ -56,8 +56,10 @@ fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
         let mut top = Vec::with_capacity(run.len());
         let mut bottom = Vec::with_capacity(run.len());
         for (i, (lo, hi)) in run {
-            top.push(frame.point(frame.at.centers[*i], frame.value(look.axis, *hi)));
+            let (x, y) = frame.point(frame.at.centers[*i], frame.value(look.axis, *hi));
+            top.push((x, y));
             bottom.push(frame.point(frame.at.centers[*i], frame.value(look.axis, *lo)));
+            scene.points.push(PlottedPoint { series: s, index: *i, x, y });
         }
         let mut outline = top.clone();
         bottom.reverse();
@@ -65,10 +67,6 @@ fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
         scene.marks.push(Mark::Polygon { points: outline, fill, stroke: None });
         if top.len() > 1 {
             scene.marks.push(Mark::Polyline { points: top, width: 2.0, color: look.color, dash: look.dash });
-        }
-        for (i, (_, hi)) in run {
-            let (x, y) = frame.point(frame.at.centers[*i], frame.value(look.axis, *hi));
-            scene.points.push(PlottedPoint { series: s, index: *i, x, y });
         }
     }
 }

@@ -64,15 +64,17 @@ impl PartialDate {
 
     /// A day, if it exists in the proleptic Gregorian calendar.
     pub fn from_day(year: i32, month: u8, day: u8) -> Option<PartialDate> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(PartialDate { year, month: Some(month), day: Some(day), period: Period::Calendar })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+            period: Period::Calendar,
+        })
     }
 
     /// Calendar quarter `quarter` (1–4) of `year`.
     pub fn quarter(year: i32, quarter: u8) -> Option<PartialDate> {
-        (1..=4)
-            .contains(&quarter)
-            .then(|| PartialDate { year, month: Some(quarter * 3 - 2), day: None, period: Period::Quarter })
+        (1..=4).contains(&quarter).then(|| PartialDate { year, month: Some(quarter * 3 - 2), day: None, period: Period::Quarter })
     }
 
     /// Fiscal year `year` (年度): April of `year` to March of `year + 1`.
@@ -259,13 +261,8 @@ impl PartialDate {
 
 /// Japanese eras from the adoption of the Gregorian calendar (明治6年 = 1873), newest first:
 /// name and first day. 明治 is counted from 1868 but used here only from 1873-01-01.
-const ERAS: [(&str, i32, u8, u8); 5] = [
-    ("令和", 2019, 5, 1),
-    ("平成", 1989, 1, 8),
-    ("昭和", 1926, 12, 25),
-    ("大正", 1912, 7, 30),
-    ("明治", 1868, 1, 1),
-];
+const ERAS: [(&str, i32, u8, u8); 5] =
+    [("令和", 2019, 5, 1), ("平成", 1989, 1, 8), ("昭和", 1926, 12, 25), ("大正", 1912, 7, 30), ("明治", 1868, 1, 1)];
 const GREGORIAN_IN_JAPAN: (i32, u8, u8) = (1873, 1, 1);
 
 impl PartialDate {
@@ -378,10 +375,33 @@ mod tests {
     #[test]
     fn rejects_near_misses_of_the_new_forms() {
         for bad in [
-            "2025-Q0", "2025-Q5", "2025-Q", "2025-q1", "2025 Q1", "2025-Q01", "25Q1", "Q1 2025", "2025--Q1",
-            "FY24", "FY 2024", "fy2024", "FY2024年度", "24年度", "２０２４年度", "2024年度度",
-            "2025年13月", "2025年0月", "2025年7", "2025年7月31", "2023年2月29日", "2025年7月32日", "2025年123月",
-            "2025年7月1日x", "年", "2025年 7月", "令和7年",
+            "2025-Q0",
+            "2025-Q5",
+            "2025-Q",
+            "2025-q1",
+            "2025 Q1",
+            "2025-Q01",
+            "25Q1",
+            "Q1 2025",
+            "2025--Q1",
+            "FY24",
+            "FY 2024",
+            "fy2024",
+            "FY2024年度",
+            "24年度",
+            "２０２４年度",
+            "2024年度度",
+            "2025年13月",
+            "2025年0月",
+            "2025年7",
+            "2025年7月31",
+            "2023年2月29日",
+            "2025年7月32日",
+            "2025年123月",
+            "2025年7月1日x",
+            "年",
+            "2025年 7月",
+            "令和7年",
         ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
@@ -408,7 +428,7 @@ mod tests {
             ("2025-Q3", "2025-07-01", "2025-09-30", 92),
             ("2025-Q4", "2025-10-01", "2025-12-31", 92),
             ("2024", "2024-01-01", "2024-12-31", 366),
-            ("1900", "1900-01-01", "1900-12-31", 365), // not a leap year
+            ("1900", "1900-01-01", "1900-12-31", 365),   // not a leap year
             ("2000-02", "2000-02-01", "2000-02-29", 29), // leap century
             ("2100-02", "2100-02-01", "2100-02-28", 28),
             ("2025-07-31", "2025-07-31", "2025-07-31", 1),

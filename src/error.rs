@@ -30,14 +30,9 @@ impl Expected {
             Expected::Array => locale.pick("配列（[ … ]）", "an array ([ … ])"),
             Expected::String => locale.pick("文字列", "a string"),
             Expected::NumberOrNull => locale.pick("数値または null", "a number or null"),
-            Expected::DateString => locale.pick(
-                "日付の文字列（\"2025\"、\"2025-07\"、\"2025-07-31\"）",
-                "a date string (\"2025\", \"2025-07\" or \"2025-07-31\")",
-            ),
-            Expected::HttpUrl => locale.pick(
-                "http:// または https:// で始まる URL",
-                "a URL starting with http:// or https://",
-            ),
+            Expected::DateString => locale
+                .pick("日付の文字列（\"2025\"、\"2025-07\"、\"2025-07-31\"）", "a date string (\"2025\", \"2025-07\" or \"2025-07-31\")"),
+            Expected::HttpUrl => locale.pick("http:// または https:// で始まる URL", "a URL starting with http:// or https://"),
             Expected::Number => locale.pick("数値", "a number"),
             Expected::Boolean => locale.pick("true または false", "true or false"),
             Expected::HexColor => locale.pick("色（\"#0017C1\" の形）", "a colour like \"#0017C1\""),

@@ -139,13 +139,7 @@ mod tests {
         assert_eq!(keys, ["b", "a", "__proto__"]);
         assert_eq!(
             v.get("b"),
-            Some(&Json::Array(vec![
-                Json::Number(1.0),
-                Json::Number(2.5),
-                Json::Null,
-                Json::Bool(true),
-                Json::String("x".into())
-            ]))
+            Some(&Json::Array(vec![Json::Number(1.0), Json::Number(2.5), Json::Null, Json::Bool(true), Json::String("x".into())]))
         );
     }
 }

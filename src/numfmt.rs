@@ -120,11 +120,12 @@ pub fn compact(value: f64, max_decimals: usize, notation: Notation) -> String {
 
 /// How many decimals print `step` (an axis tick step) exactly, at most 6: `0.25` → 2, `2000` → 0.
 pub fn decimals_for_step(step: f64) -> usize {
-    (0..=6).find(|&d| {
-        let scaled = step * 10f64.powi(d as i32);
-        (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
-    })
-    .unwrap_or(6)
+    (0..=6)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(6)
 }
 
 /// Labels for axis ticks: each in its own unit, decimals just enough for the step
@@ -144,7 +145,15 @@ pub fn value_text(value: f64, decimals: usize, notation: Notation) -> String {
     if unit > 1.0 {
         // 4 significant digits inside the unit: 9,852万, 3.86億 → "3.86億", 1.2345億 → "1.235億".
         let scaled = (value / unit).abs();
-        let decimals = if scaled >= 1000.0 { 0 } else if scaled >= 100.0 { 1 } else if scaled >= 10.0 { 2 } else { 3 };
+        let decimals = if scaled >= 1000.0 {
+            0
+        } else if scaled >= 100.0 {
+            1
+        } else if scaled >= 10.0 {
+            2
+        } else {
+            3
+        };
         compact(value, decimals, notation)
     } else {
         group_digits_fixed(value, decimals)
@@ -259,8 +268,8 @@ mod tests {
         assert_eq!(compact(1_500.0, 1, EN), "1,500");
         assert_eq!(compact(1_105.0, 0, EN), "1,105");
         assert_eq!(compact(999.0, 0, EN), "999");
-    assert_eq!(compact(999_999.0, 0, EN), "999,999");
-    assert_eq!(compact(1_499_999.0, 1, EN), "1.5M");
+        assert_eq!(compact(999_999.0, 0, EN), "999,999");
+        assert_eq!(compact(1_499_999.0, 1, EN), "1.5M");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use crate::dates::PartialDate;
 use crate::locale::Locale;
 use crate::numfmt::value_with_unit;
-use crate::table::shared_decimals;
 use crate::spec::{ChartSpec, ChartType, ColorScheme};
+use crate::table::shared_decimals;
 
 /// Strings for the DOM around the canvas, already localised.
 #[derive(Debug, Clone, PartialEq)]
@@ -248,11 +248,7 @@ fn describe_kpi(spec: &ChartSpec) -> String {
             });
         }
         if points.len() > 1 {
-            let listed = if points.len() <= 6 {
-                points.clone()
-            } else {
-                vec![points[0].clone(), points[points.len() - 1].clone()]
-            };
+            let listed = if points.len() <= 6 { points.clone() } else { vec![points[0].clone(), points[points.len() - 1].clone()] };
             sentences.push(match locale {
                 Locale::Ja => format!("推移は{}。", listed.join(if points.len() <= 6 { "、" } else { "から" })),
                 Locale::En => format!("Trend: {}.", listed.join(if points.len() <= 6 { ", " } else { " to " })),
@@ -267,9 +263,9 @@ fn describe_kpi(spec: &ChartSpec) -> String {
 fn describe_progress(spec: &ChartSpec) -> String {
     let locale = spec.locale;
     let Some(progress) = &spec.progress else { return String::new() };
-    let decimals = spec.decimals.unwrap_or_else(|| {
-        crate::numfmt::decimals_for_step(progress.value).max(crate::numfmt::decimals_for_step(progress.target)).min(2)
-    });
+    let decimals = spec
+        .decimals
+        .unwrap_or_else(|| crate::numfmt::decimals_for_step(progress.value).max(crate::numfmt::decimals_for_step(progress.target)).min(2));
     let show = |v: f64| summary_value(v, decimals, spec);
     let percent = crate::numfmt::percent(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1));
     let as_of = spec.as_of.map(|d| d.label_with(locale, spec.era));

@@ -67,25 +67,33 @@ mod tests {
 
     #[test]
     fn single_series_points_read_date_and_value() {
-        let s = spec(r#"{"type":"line","title":"保有率","unit":"%","categories":["2021-11","2024-08"],"series":[{"name":"保有率","values":[39,75]}]}"#);
+        let s = spec(
+            r#"{"type":"line","title":"保有率","unit":"%","categories":["2021-11","2024-08"],"series":[{"name":"保有率","values":[39,75]}]}"#,
+        );
         assert_eq!(point_text(&s, 0, 1), "2024年8月、75%");
         assert_eq!(point_text(&s, 0, 9), "");
     }
 
     #[test]
     fn several_series_name_theirs_and_carry_flags_symbols_notes() {
-        let s = spec(r#"{"type":"column","title":"t","unit":"万枚","locale":"ja","categories":["目視","実地監査"],
-            "series":[{"name":"a","values":[{"value":9852,"flag":"p","note":"過去最高"},"x"]},{"name":"b","values":[1,2]}]}"#);
+        let s = spec(
+            r#"{"type":"column","title":"t","unit":"万枚","locale":"ja","categories":["目視","実地監査"],
+            "series":[{"name":"a","values":[{"value":9852,"flag":"p","note":"過去最高"},"x"]},{"name":"b","values":[1,2]}]}"#,
+        );
         assert_eq!(point_text(&s, 0, 0), "a、目視、9,852万枚（速報値）、過去最高");
         assert_eq!(point_text(&s, 0, 1), "a、実地監査、x（秘匿）");
-        let en = spec(r#"{"type":"line","title":"t","unit":"cards","locale":"en","categories":["2025-07"],"series":[{"name":"Cards","values":[98520000]}]}"#);
+        let en = spec(
+            r#"{"type":"line","title":"t","unit":"cards","locale":"en","categories":["2025-07"],"series":[{"name":"Cards","values":[98520000]}]}"#,
+        );
         assert_eq!(point_text(&en, 0, 0), "Jul 2025, 98.52M cards");
     }
 
     #[test]
     fn slices_say_their_share_and_single_figures_their_summary() {
-        let pie = spec(r#"{"type":"pie","title":"職員構成","unit":"名","categories":["行政","民間","自治体","その他"],
-            "series":[{"name":"人数","values":[445,528,59,73]}]}"#);
+        let pie = spec(
+            r#"{"type":"pie","title":"職員構成","unit":"名","categories":["行政","民間","自治体","その他"],
+            "series":[{"name":"人数","values":[445,528,59,73]}]}"#,
+        );
         assert_eq!(point_text(&pie, 0, 0), "行政、445名、40.3%");
         let kpi = spec(r#"{"type":"kpi","title":"マイナ保険証の有効登録数","value":84840000,"unit":"件","asOf":"2025-06"}"#);
         assert!(point_text(&kpi, 0, 0).contains("8,484万件"), "{}", point_text(&kpi, 0, 0));

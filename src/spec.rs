@@ -82,8 +82,19 @@ const PIE_FIELDS: &[&str] = with_common!("categories", "series", "centerLabel");
 const KPI_FIELDS: &[&str] = with_common!("value", "previous", "share", "sparkline");
 const PROGRESS_FIELDS: &[&str] = with_common!("value", "target", "goal");
 const ALL_FIELDS: &[&str] = with_common!(
-    "categories", "series", "stacking", "yAxis", "y2Axis", "annotations", "centerLabel", "value", "previous", "share",
-    "sparkline", "target", "goal"
+    "categories",
+    "series",
+    "stacking",
+    "yAxis",
+    "y2Axis",
+    "annotations",
+    "centerLabel",
+    "value",
+    "previous",
+    "share",
+    "sparkline",
+    "target",
+    "goal"
 );
 
 const SERIES_FIELDS: &[&str] = &["name", "values", "type", "axis", "style", "marker", "color"];
@@ -446,11 +457,7 @@ fn parse_kpi(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
         None | Some(Json::Null) => None,
         Some(v) => {
             let fields = Fields::of(v, &root.path("previous"), PREVIOUS_FIELDS, root.locale)?;
-            Some(Previous {
-                value: fields.required_number("value")?,
-                as_of: fields.date("asOf")?,
-                label: fields.string("label")?,
-            })
+            Some(Previous { value: fields.required_number("value")?, as_of: fields.date("asOf")?, label: fields.string("label")? })
         }
     };
     let share = match root.get("share") {
@@ -638,10 +645,9 @@ fn stat_symbol(text: &str) -> Option<StatSymbol> {
 /// A finite number within `VALUE_LIMIT`. NaN and ±Infinity can arrive from JavaScript callers.
 fn finite_number(value: &Json, path: &JsonPath, locale: Locale) -> Result<f64, SpecError> {
     match value {
-        Json::Number(n) if !n.is_finite() => Err(SpecError::new(
-            path.clone(),
-            Problem::WrongType { expected: Expected::NumberOrNull, found: format!("{n}") },
-        )),
+        Json::Number(n) if !n.is_finite() => {
+            Err(SpecError::new(path.clone(), Problem::WrongType { expected: Expected::NumberOrNull, found: format!("{n}") }))
+        }
         Json::Number(n) if n.abs() > VALUE_LIMIT => {
             Err(SpecError::new(path.clone(), Problem::OutOfRange { found: *n, limit: VALUE_LIMIT }))
         }
@@ -662,12 +668,8 @@ fn reject_negatives(series: &[Series], path: &JsonPath) -> Result<(), SpecError>
 fn parse_axis(root: &Fields, key: &str, allowed: &'static [&'static str]) -> Result<Option<AxisSpec>, SpecError> {
     let Some(value) = root.get(key).filter(|v| **v != Json::Null) else { return Ok(None) };
     let fields = Fields::of(value, &root.path(key), allowed, root.locale)?;
-    let axis = AxisSpec {
-        min: fields.number("min")?,
-        max: fields.number("max")?,
-        title: fields.string("title")?,
-        unit: fields.string("unit")?,
-    };
+    let axis =
+        AxisSpec { min: fields.number("min")?, max: fields.number("max")?, title: fields.string("title")?, unit: fields.string("unit")? };
     if let (Some(min), Some(max)) = (axis.min, axis.max) {
         if min >= max {
             return Err(SpecError::new(root.path(key), Problem::EmptyRange { min, max }));
@@ -685,10 +687,7 @@ fn parse_annotations(root: &Fields, categories: &[String], series_count: usize) 
     };
     let category_index = |fields: &Fields, key: &str| -> Result<usize, SpecError> {
         let name = fields.required_string(key)?;
-        categories
-            .iter()
-            .position(|c| *c == name)
-            .ok_or_else(|| SpecError::new(fields.path(key), Problem::NotACategory { found: name }))
+        categories.iter().position(|c| *c == name).ok_or_else(|| SpecError::new(fields.path(key), Problem::NotACategory { found: name }))
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -746,9 +745,7 @@ fn parse_source(root: &Fields) -> Result<Option<Source>, SpecError> {
             let label = fields.required_string("label")?;
             let url = match fields.string("url")? {
                 Some(url) if is_http_url(&url) => Some(url),
-                Some(url) => {
-                    return Err(SpecError::wrong_type(&fields.path("url"), Expected::HttpUrl, &Json::String(url), root.locale))
-                }
+                Some(url) => return Err(SpecError::wrong_type(&fields.path("url"), Expected::HttpUrl, &Json::String(url), root.locale)),
                 None => None,
             };
             Ok(Some(Source { label, url, derived: fields.boolean("derived")?.unwrap_or(false) }))
@@ -810,10 +807,7 @@ impl<'a> Fields<'a> {
             return Err(SpecError::wrong_type(at, Expected::Object, value, locale));
         };
         if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
-            return Err(SpecError::new(
-                at.key(key),
-                Problem::UnknownField { allowed, suggestion: closest_name(key, allowed) },
-            ));
+            return Err(SpecError::new(at.key(key), Problem::UnknownField { allowed, suggestion: closest_name(key, allowed) }));
         }
         Ok(Fields { value, at: at.clone(), locale })
     }

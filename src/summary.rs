@@ -103,7 +103,10 @@ impl<'a> Words<'a> {
         let (&(i0, v0), &(i1, v1)) = (present.first()?, present.last()?);
         let axis = series.axis;
         let (ja, en) = if i0 == i1 {
-            (format!("{subject}は{}に{}です。", self.category(i0), self.value(axis, v0)), format!("{subject}: {} in {}.", self.value(axis, v0), self.category(i0)))
+            (
+                format!("{subject}は{}に{}です。", self.category(i0), self.value(axis, v0)),
+                format!("{subject}: {} in {}.", self.value(axis, v0), self.category(i0)),
+            )
         } else {
             let delta = v1 - v0;
             let percent = self.unit(axis) == Some("%");
@@ -178,12 +181,20 @@ impl<'a> Words<'a> {
         Some(match self.locale {
             Locale::Ja => {
                 let share = share.map(|s| format!("（合計の{s}%）")).unwrap_or_default();
-                let smallest = if imin != imax { format!("、最も小さいのは{}の{}", self.category(imin), self.value(axis, vmin)) } else { String::new() };
+                let smallest = if imin != imax {
+                    format!("、最も小さいのは{}の{}", self.category(imin), self.value(axis, vmin))
+                } else {
+                    String::new()
+                };
                 format!("{subject}は{n}項目で、最も大きいのは{}の{}{share}{smallest}です。", self.category(imax), self.value(axis, vmax))
             }
             Locale::En => {
                 let share = share.map(|s| format!(" ({s}% of the total)")).unwrap_or_default();
-                let smallest = if imin != imax { format!("; the smallest is {} at {}", self.category(imin), self.value(axis, vmin)) } else { String::new() };
+                let smallest = if imin != imax {
+                    format!("; the smallest is {} at {}", self.category(imin), self.value(axis, vmin))
+                } else {
+                    String::new()
+                };
                 format!("{subject}: {n} categories. The largest is {} at {}{share}{smallest}.", self.category(imax), self.value(axis, vmax))
             }
         })
@@ -195,12 +206,7 @@ impl<'a> Words<'a> {
             .take(6)
             .filter_map(|i| {
                 let total: f64 = self.spec.series.iter().filter_map(|s| s.values[i]).sum();
-                let (s, v) = self
-                    .spec
-                    .series
-                    .iter()
-                    .filter_map(|s| s.values[i].map(|v| (s, v)))
-                    .max_by(|a, b| a.1.total_cmp(&b.1))?;
+                let (s, v) = self.spec.series.iter().filter_map(|s| s.values[i].map(|v| (s, v))).max_by(|a, b| a.1.total_cmp(&b.1))?;
                 let shown = if self.spec.unit.as_deref() == Some("%") {
                     self.value(AxisSide::Left, v)
                 } else {
@@ -229,12 +235,24 @@ impl<'a> Words<'a> {
                         Locale::Ja => {
                             let relation = if latest >= *value { "上回っています" } else { "下回っています" };
                             let rate = attained.map(|r| format!("（{r}%）")).unwrap_or_default();
-                            format!("{}の{}は{}の{}を{relation}{rate}。", self.category(i), self.value(*axis, latest), name, self.value(*axis, *value))
+                            format!(
+                                "{}の{}は{}の{}を{relation}{rate}。",
+                                self.category(i),
+                                self.value(*axis, latest),
+                                name,
+                                self.value(*axis, *value)
+                            )
                         }
                         Locale::En => {
                             let relation = if latest >= *value { "above" } else { "below" };
                             let rate = attained.map(|r| format!(" ({r}%)")).unwrap_or_default();
-                            format!("{} in {} is {relation} {} of {}{rate}.", self.value(*axis, latest), self.category(i), name, self.value(*axis, *value))
+                            format!(
+                                "{} in {} is {relation} {} of {}{rate}.",
+                                self.value(*axis, latest),
+                                self.category(i),
+                                name,
+                                self.value(*axis, *value)
+                            )
                         }
                     })
                 }

@@ -36,9 +36,12 @@ pub fn render_svg_document(scene: &Scene, page: &PageText, theme: &Theme, measur
     let plot_top = y + 4.0;
     let mut footer = Vec::new();
     let mut fy = plot_top + scene.height + 8.0;
-    let footer_lines = page.notes.iter().map(|n| format!("※{n}")).chain(page.source_line.clone()).chain(
-        [page.as_of_text.clone(), page.updated_text.clone()].into_iter().flatten().reduce(|a, b| format!("{a}　{b}")),
-    );
+    let footer_lines = page
+        .notes
+        .iter()
+        .map(|n| format!("※{n}"))
+        .chain(page.source_line.clone())
+        .chain([page.as_of_text.clone(), page.updated_text.clone()].into_iter().flatten().reduce(|a, b| format!("{a}　{b}")));
     for line in footer_lines {
         footer.push((fy, truncate_to_width(&line, width - 16.0, small, measure).0, small, theme.muted_text));
         fy += 22.0;
@@ -69,7 +72,8 @@ fn write_marks(out: &mut String, scene: &Scene) {
     for mark in &scene.marks {
         match mark {
             Mark::Rect { x, y, w, h, fill, stroke } => {
-                let _ = write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}""#, num(*x), num(*y), num(*w), num(*h), fill.css());
+                let _ =
+                    write!(out, r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}""#, num(*x), num(*y), num(*w), num(*h), fill.css());
                 if let Some(stroke) = stroke {
                     let _ = write!(out, r#" stroke="{}" stroke-width="1""#, stroke.css());
                 }
@@ -112,7 +116,14 @@ fn write_marks(out: &mut String, scene: &Scene) {
                 match marker_outline(*shape, *cx, *cy, *r) {
                     None if *shape == MarkerShape::None => {}
                     None => {
-                        let _ = write!(out, r#"<circle cx="{}" cy="{}" r="{}" fill="{}"{ring_attrs}/>"#, num(*cx), num(*cy), num(*r), fill.css());
+                        let _ = write!(
+                            out,
+                            r#"<circle cx="{}" cy="{}" r="{}" fill="{}"{ring_attrs}/>"#,
+                            num(*cx),
+                            num(*cy),
+                            num(*r),
+                            fill.css()
+                        );
                     }
                     Some(points) => {
                         out.push_str(r#"<polygon points=""#);
@@ -163,7 +174,11 @@ fn num(v: f32) -> String {
     let text = crate::numfmt::fixed(rounded as f64, 2);
     let text = if rounded < 0.0 { format!("-{text}") } else { text };
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0".into() } else { text.into() }
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.

@@ -127,7 +127,12 @@ pub fn data_table(spec: &ChartSpec) -> DataTable {
     }
     // In order of first use, each once.
     let mut seen = Vec::new();
-    symbols_used.retain(|entry| !seen.contains(entry) && { seen.push(*entry); true });
+    symbols_used.retain(|entry| {
+        !seen.contains(entry) && {
+            seen.push(*entry);
+            true
+        }
+    });
     let colon = locale.pick("：", ": ");
     let mut footnotes = Vec::with_capacity(symbols_used.len());
     for (symbol, meaning) in &symbols_used {
@@ -211,10 +216,7 @@ fn pie_table(spec: &ChartSpec) -> DataTable {
     if (printed_sum - 100.0).abs() > 1e-9 {
         footnotes.push(
             locale
-                .pick(
-                    "割合は四捨五入しているため、合計が100%にならない場合がある。",
-                    "Shares are rounded, so they may not add up to 100%.",
-                )
+                .pick("割合は四捨五入しているため、合計が100%にならない場合がある。", "Shares are rounded, so they may not add up to 100%.")
                 .to_owned(),
         );
     }
@@ -225,11 +227,8 @@ fn pie_table(spec: &ChartSpec) -> DataTable {
 /// each row with its date where it has one.
 fn kpi_table(spec: &ChartSpec) -> DataTable {
     let locale = spec.locale;
-    let header = vec![
-        locale.pick("項目", "Item").to_owned(),
-        locale.pick("時点", "Date").to_owned(),
-        locale.pick("値", "Value").to_owned(),
-    ];
+    let header =
+        vec![locale.pick("項目", "Item").to_owned(), locale.pick("時点", "Date").to_owned(), locale.pick("値", "Value").to_owned()];
     let Some(kpi) = &spec.kpi else {
         return DataTable { caption: table_caption(spec), header, rows: Vec::new(), footnotes: Vec::new() };
     };

@@ -30,7 +30,11 @@ impl Color {
     pub fn luminance(&self) -> f64 {
         let channel = |c: u8| {
             let c = c as f64 / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { crate::math::pow_2_4((c + 0.055) / 1.055) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                crate::math::pow_2_4((c + 0.055) / 1.055)
+            }
         };
         0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
     }
@@ -427,7 +431,11 @@ mod tests {
     fn lab(c: Color, vision: Option<&[[f64; 3]; 3]>) -> [f64; 3] {
         let lin = |v: u8| {
             let v = v as f64 / 255.0;
-            if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
         };
         let mut rgb = [lin(c.r), lin(c.g), lin(c.b)];
         if let Some(m) = vision {
@@ -537,7 +545,12 @@ mod tests {
                 b.contrast(&dark.card_background)
             );
         }
-        let _ = writeln!(out, "\nThe focus ring {} sits inside a {} outline (DADS), so one of the two stands out on any background.", hex(light.focus_ring), hex(light.focus_outline));
+        let _ = writeln!(
+            out,
+            "\nThe focus ring {} sits inside a {} outline (DADS), so one of the two stands out on any background.",
+            hex(light.focus_ring),
+            hex(light.focus_outline)
+        );
         for name in ThemeName::ALL {
             let (l, d) = (Theme::named(name, false), Theme::named(name, true));
             let _ = writeln!(out, "\n## {}\n", name.as_str());
@@ -558,7 +571,15 @@ mod tests {
                         distinctness(s.color, next)
                     )
                 };
-                let _ = writeln!(out, "| {} | {} | {} | {} | {} |", i + 1, marker_name(ls.marker), dash_name(ls.dash), cell(&l, &ls), cell(&d, &ds));
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    i + 1,
+                    marker_name(ls.marker),
+                    dash_name(ls.dash),
+                    cell(&l, &ls),
+                    cell(&d, &ds)
+                );
             }
             let _ = writeln!(
                 out,

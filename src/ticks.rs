@@ -51,7 +51,11 @@ fn clean(value: f64, step: f64) -> f64 {
     let digits = (2 - crate::math::decimal_exponent(step)).clamp(0, 15);
     let f = 10f64.powi(digits);
     let v = (value * f).round() / f;
-    if v == 0.0 { 0.0 } else { v }
+    if v == 0.0 {
+        0.0
+    } else {
+        v
+    }
 }
 
 /// Calendar intervals, in months, tried from finest to coarsest.
@@ -198,7 +202,8 @@ mod tests {
             assert_eq!(time_ticks(d(a), d(b), Precision::Quarter, n), want, "{a}..{b} in {n}");
         }
         // Quarter ticks print as quarters, never as single months.
-        let labels: Vec<String> = time_ticks(d("2024-Q1"), d("2024-Q4"), Precision::Quarter, 3).iter().map(|t| t.label(Locale::Ja)).collect();
+        let labels: Vec<String> =
+            time_ticks(d("2024-Q1"), d("2024-Q4"), Precision::Quarter, 3).iter().map(|t| t.label(Locale::Ja)).collect();
         assert_eq!(labels, ["2024年1～3月期", "2024年7～9月期"]);
     }
 
@@ -222,7 +227,8 @@ mod tests {
                 assert!(t.day_number() >= d(a).day_number() && t.day_number() <= d(b).day_number());
             }
         }
-        let labels: Vec<String> = time_ticks(d("FY2023"), d("FY2024"), Precision::FiscalYear, 5).iter().map(|t| t.label(Locale::Ja)).collect();
+        let labels: Vec<String> =
+            time_ticks(d("FY2023"), d("FY2024"), Precision::FiscalYear, 5).iter().map(|t| t.label(Locale::Ja)).collect();
         assert_eq!(labels, ["2023年度", "2024年度"]);
     }
 

@@ -52,7 +52,6 @@ fn gallery_and_dashboard_specs_validate() {
     assert!(failures.is_empty(), "{} of {checked} specs failed:\n{}", failures.len(), failures.join("\n"));
 }
 
-
 #[test]
 fn gallery_and_dashboard_charts_lay_out_without_overlaps_at_any_width() {
     let charts = Path::new(env!("CARGO_MANIFEST_DIR")).join("www").join("charts");

@@ -13,11 +13,8 @@ use std::path::Path;
 fn check_goldens(fixture_dir: &Path, golden_dir: &Path) -> Vec<String> {
     let update = std::env::var_os("UPDATE_GOLDENS").is_some();
     fs::create_dir_all(golden_dir).unwrap();
-    let mut fixtures: Vec<_> = fs::read_dir(fixture_dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
+    let mut fixtures: Vec<_> =
+        fs::read_dir(fixture_dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
     fixtures.sort();
     assert!(!fixtures.is_empty(), "no fixtures in {}", fixture_dir.display());
     let mut failures = Vec::new();

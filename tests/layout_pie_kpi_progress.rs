@@ -109,7 +109,9 @@ fn every_fixture_keeps_its_properties_at_phone_tablet_and_desktop_widths() {
 fn tiny_huge_and_odd_sizes_never_panic_or_spill() {
     let theme = Theme::default();
     for (name, chart) in fixtures() {
-        for (w, h) in [(0.0, 0.0), (1.0, 1.0), (50.0, 30.0), (120.0, 80.0), (320.0, 100.0), (2000.0, 150.0), (400.0, 1200.0), (f32::NAN, 300.0)] {
+        for (w, h) in
+            [(0.0, 0.0), (1.0, 1.0), (50.0, 30.0), (120.0, 80.0), (320.0, 100.0), (2000.0, 150.0), (400.0, 1200.0), (f32::NAN, 300.0)]
+        {
             let scene = chart.scene(w, h, &EstimatedMeasure);
             check(&name, &scene, &theme);
         }
@@ -239,8 +241,10 @@ fn donut_prints_the_total_or_its_centre_label() {
     assert!(t.contains(&"1,105名") && t.contains(&"合計"), "{t:?}");
     let en = fixture("donut-staff-en.json").scene(640.0, 320.0, &EstimatedMeasure);
     assert!(texts(&en).contains(&"Total"), "{:?}", texts(&en));
-    let labelled = chart(r#"{"type":"donut","title":"t","centerLabel":"職員1,105名","categories":["a","b"],"series":[{"name":"n","values":[445,528]}]}"#)
-        .scene(640.0, 320.0, &EstimatedMeasure);
+    let labelled = chart(
+        r#"{"type":"donut","title":"t","centerLabel":"職員1,105名","categories":["a","b"],"series":[{"name":"n","values":[445,528]}]}"#,
+    )
+    .scene(640.0, 320.0, &EstimatedMeasure);
     assert!(texts(&labelled).contains(&"職員1,105名") && !texts(&labelled).contains(&"合計"), "{:?}", texts(&labelled));
     // The hole: wedges are rings, no point of them near the centre.
     let pts: Vec<(f32, f32)> = polygons(&scene).into_iter().flatten().copied().collect();
@@ -273,7 +277,10 @@ fn kpi_prints_number_date_delta_share_and_sparkline() {
         let line = line.unwrap_or_else(|| panic!("{w}px: no sparkline"));
         assert_eq!(line.len(), 3);
         let last = *line.last().unwrap();
-        assert!(scene.marks.iter().any(|m| matches!(m, Mark::Marker { cx, cy, .. } if (*cx - last.0).abs() < 0.01 && (*cy - last.1).abs() < 0.01)));
+        assert!(scene
+            .marks
+            .iter()
+            .any(|m| matches!(m, Mark::Marker { cx, cy, .. } if (*cx - last.0).abs() < 0.01 && (*cy - last.1).abs() < 0.01)));
         // Uneven gaps to scale: 2021-11 → 2024-08 is 33 months, 2024-08 → 2025-07 is 11.
         let ratio = (line[1].0 - line[0].0) / (line[2].0 - line[1].0);
         assert!((ratio - 3.0).abs() < 0.1, "{ratio}");
@@ -292,9 +299,11 @@ fn kpi_without_previous_has_no_delta_and_a_fall_reads_down() {
     let t = texts(&fall);
     assert!(t.contains(&"65%") && t.contains(&"▼ −3ポイント") && t.contains(&"2024年の年次報告から"), "{t:?}");
 
-    let en = chart(r#"{"type":"kpi","title":"My Number Card holders","value":79,"unit":"%","locale":"en","asOf":"2025-07",
-        "previous":{"value":39,"asOf":"2021-11"}}"#)
-        .scene(320.0, 240.0, &EstimatedMeasure);
+    let en = chart(
+        r#"{"type":"kpi","title":"My Number Card holders","value":79,"unit":"%","locale":"en","asOf":"2025-07",
+        "previous":{"value":39,"asOf":"2021-11"}}"#,
+    )
+    .scene(320.0, 240.0, &EstimatedMeasure);
     let t = texts(&en);
     assert!(t.contains(&"79%") && t.contains(&"▲ +40 pts") && t.contains(&"since Nov 2021") && t.contains(&"As of Jul 2025"), "{t:?}");
 }
@@ -343,12 +352,8 @@ fn progress_above_target_shows_the_real_share_a_full_bar_and_the_target() {
             _ => None,
         });
         let (tx, tw) = track.unwrap();
-        let filled: f32 = scene
-            .marks
-            .iter()
-            .skip(1)
-            .filter_map(|m| if let Mark::Rect { w, stroke: None, .. } = m { Some(*w) } else { None })
-            .sum();
+        let filled: f32 =
+            scene.marks.iter().skip(1).filter_map(|m| if let Mark::Rect { w, stroke: None, .. } = m { Some(*w) } else { None }).sum();
         assert!((filled - tw).abs() < 0.01, "{w}px: bar full ({filled} of {tw})");
         // The target mark at 1000/1042 of the track.
         let rule_x = scene.marks.iter().find_map(|m| if let Mark::Rule { x1, .. } = m { Some(*x1) } else { None }).unwrap();
@@ -365,7 +370,8 @@ fn summaries_read_the_figures_in_words() {
     );
     let en = fixture("donut-staff-en.json").page_text().description;
     assert!(en.contains("Private sector 528 people (47.8%)") && en.contains("Largest: Private sector, 47.8%."), "{en}");
-    let equal = chart(r#"{"type":"pie","title":"t","categories":["a","b","c"],"series":[{"name":"n","values":[1,1,1]}]}"#).page_text().description;
+    let equal =
+        chart(r#"{"type":"pie","title":"t","categories":["a","b","c"],"series":[{"name":"n","values":[1,1,1]}]}"#).page_text().description;
     assert!(equal.ends_with("最も大きいのはaとbとcで各33.3%。"), "{equal}");
 
     assert_eq!(
@@ -373,7 +379,12 @@ fn summaries_read_the_figures_in_words() {
         "マイナ保険証の有効登録数は2025年6月時点で8,484万件。マイナンバーカード保有者のうち86%。"
     );
     let cards = fixture("kpi-mynumber-cards.json").page_text().description;
-    assert!(cards.starts_with("マイナンバーカードの保有枚数は2025年7月時点で9,852万枚。2021年11月の5,007万枚から4,845万枚増加。人口に対する保有率79%。"), "{cards}");
+    assert!(
+        cards.starts_with(
+            "マイナンバーカードの保有枚数は2025年7月時点で9,852万枚。2021年11月の5,007万枚から4,845万枚増加。人口に対する保有率79%。"
+        ),
+        "{cards}"
+    );
     assert_eq!(
         fixture("kpi-koukin-rate.json").page_text().description,
         "公金受取口座の登録率は2025年2月時点で65%。2024年の年次報告の68%から3ポイント減少。"
@@ -434,7 +445,7 @@ fn inside_polygon(points: &[(f32, f32)], x: f32, y: f32) -> bool {
 
 #[test]
 fn every_theme_light_and_dark_keeps_labels_readable_on_their_wedges() {
-    use indicator_chart::theme::{ThemeName, Color};
+    use indicator_chart::theme::{Color, ThemeName};
     for file in ["pie-staff.json", "pie-analog-breakdown.json", "donut-staff.json", "kpi-mynumber-cards.json", "progress-analog.json"] {
         let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(file)).unwrap();
         for name in ThemeName::NAMES {

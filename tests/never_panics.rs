@@ -27,14 +27,120 @@ impl Rng {
     }
 }
 
-const NUMBERS: &[f64] = &[0.0, -0.0, 1.0, -1.0, 0.5, 39.0, 45.8, 97.8, 100.0, 1e4, 98_520_000.0, 3.86e8, 1e15, -1e15, 1e18, -1e18, 2e18, 1e-9, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 123_456.789];
-const STRINGS: &[&str] = &["", " ", "2025", "2025-07", "2025-07-31", "2025-Q1", "2024年度", "FY2024", "2025年7月末", "2025-13", "令和7年",
-    "-", "…", "x", "p", "<img src=x onerror=alert(1)>", "フロッピーディスク等記録媒体", "a\u{0}b", "%", "万枚", "line", "column", "bar", "pie",
-    "donut", "kpi", "progress", "area", "normal", "percent", "left", "right", "dashed", "diamond", "#0017C1", "Blue", "dark", "auto", "ja", "en"];
-const KEYS: &[&str] = &["type", "title", "subtitle", "unit", "decimals", "source", "asOf", "updated", "notes", "locale", "theme", "colorScheme",
-    "card", "era", "description", "categories", "series", "stacking", "yAxis", "y2Axis", "annotations", "centerLabel", "value", "previous",
-    "share", "sparkline", "target", "goal", "name", "values", "axis", "style", "marker", "color", "min", "max", "label", "url", "from", "to",
-    "category", "flag", "note", "text", "mode", "__proto__"];
+const NUMBERS: &[f64] = &[
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.5,
+    39.0,
+    45.8,
+    97.8,
+    100.0,
+    1e4,
+    98_520_000.0,
+    3.86e8,
+    1e15,
+    -1e15,
+    1e18,
+    -1e18,
+    2e18,
+    1e-9,
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    123_456.789,
+];
+const STRINGS: &[&str] = &[
+    "",
+    " ",
+    "2025",
+    "2025-07",
+    "2025-07-31",
+    "2025-Q1",
+    "2024年度",
+    "FY2024",
+    "2025年7月末",
+    "2025-13",
+    "令和7年",
+    "-",
+    "…",
+    "x",
+    "p",
+    "<img src=x onerror=alert(1)>",
+    "フロッピーディスク等記録媒体",
+    "a\u{0}b",
+    "%",
+    "万枚",
+    "line",
+    "column",
+    "bar",
+    "pie",
+    "donut",
+    "kpi",
+    "progress",
+    "area",
+    "normal",
+    "percent",
+    "left",
+    "right",
+    "dashed",
+    "diamond",
+    "#0017C1",
+    "Blue",
+    "dark",
+    "auto",
+    "ja",
+    "en",
+];
+const KEYS: &[&str] = &[
+    "type",
+    "title",
+    "subtitle",
+    "unit",
+    "decimals",
+    "source",
+    "asOf",
+    "updated",
+    "notes",
+    "locale",
+    "theme",
+    "colorScheme",
+    "card",
+    "era",
+    "description",
+    "categories",
+    "series",
+    "stacking",
+    "yAxis",
+    "y2Axis",
+    "annotations",
+    "centerLabel",
+    "value",
+    "previous",
+    "share",
+    "sparkline",
+    "target",
+    "goal",
+    "name",
+    "values",
+    "axis",
+    "style",
+    "marker",
+    "color",
+    "min",
+    "max",
+    "label",
+    "url",
+    "from",
+    "to",
+    "category",
+    "flag",
+    "note",
+    "text",
+    "mode",
+    "__proto__",
+];
 
 fn random_json(rng: &mut Rng, depth: usize) -> Json {
     match rng.below(if depth > 3 { 4 } else { 7 }) {
@@ -61,7 +167,11 @@ fn near_valid_spec(rng: &mut Rng) -> Json {
     let value = |rng: &mut Rng| match rng.below(8) {
         0 => Json::Null,
         1 => Json::String(rng.pick(&["-", "…", "x"]).to_string()),
-        2 => Json::Object(vec![("value".into(), Json::Number(rng.below(1000) as f64)), ("flag".into(), Json::String("p".into())), ("note".into(), Json::String(rng.pick(STRINGS).to_string()))]),
+        2 => Json::Object(vec![
+            ("value".into(), Json::Number(rng.below(1000) as f64)),
+            ("flag".into(), Json::String("p".into())),
+            ("note".into(), Json::String(rng.pick(STRINGS).to_string())),
+        ]),
         _ => Json::Number(*rng.pick(&[0.0, 1.0, 12.8, 39.0, 48.0, 852.0, 9852.0, 98_520_000.0, -5.0, 1e15])),
     };
     let series_count = if matches!(kind, "pie" | "donut") { 1 } else { 1 + rng.below(4) };
@@ -90,10 +200,19 @@ fn near_valid_spec(rng: &mut Rng) -> Json {
         "kpi" => {
             spec.push(("value".into(), Json::Number(*rng.pick(&[0.0, 84_840_000.0, 97.8, -3.0]))));
             if rng.below(2) == 0 {
-                spec.push(("previous".into(), Json::Object(vec![("value".into(), Json::Number(50_070_000.0)), ("asOf".into(), Json::String("2021-11".into()))])));
+                spec.push((
+                    "previous".into(),
+                    Json::Object(vec![("value".into(), Json::Number(50_070_000.0)), ("asOf".into(), Json::String("2021-11".into()))]),
+                ));
             }
             if rng.below(2) == 0 {
-                spec.push(("sparkline".into(), Json::Object(vec![("categories".into(), Json::Array(categories)), ("values".into(), Json::Array((0..n).map(|_| value(rng)).collect()))])));
+                spec.push((
+                    "sparkline".into(),
+                    Json::Object(vec![
+                        ("categories".into(), Json::Array(categories)),
+                        ("values".into(), Json::Array((0..n).map(|_| value(rng)).collect())),
+                    ]),
+                ));
             }
         }
         "progress" => {
@@ -108,11 +227,26 @@ fn near_valid_spec(rng: &mut Rng) -> Json {
             }
             if kind != "pie" && kind != "donut" && rng.below(2) == 0 {
                 let first = categories.first().cloned().unwrap_or(Json::Null);
-                spec.push(("annotations".into(), Json::Array(vec![
-                    Json::Object(vec![("type".into(), Json::String("line".into())), ("value".into(), Json::Number(50.0)), ("label".into(), Json::String("目標".into()))]),
-                    Json::Object(vec![("type".into(), Json::String("band".into())), ("from".into(), first.clone()), ("to".into(), first.clone())]),
-                    Json::Object(vec![("type".into(), Json::String("point".into())), ("series".into(), Json::Number(0.0)), ("category".into(), first)]),
-                ])));
+                spec.push((
+                    "annotations".into(),
+                    Json::Array(vec![
+                        Json::Object(vec![
+                            ("type".into(), Json::String("line".into())),
+                            ("value".into(), Json::Number(50.0)),
+                            ("label".into(), Json::String("目標".into())),
+                        ]),
+                        Json::Object(vec![
+                            ("type".into(), Json::String("band".into())),
+                            ("from".into(), first.clone()),
+                            ("to".into(), first.clone()),
+                        ]),
+                        Json::Object(vec![
+                            ("type".into(), Json::String("point".into())),
+                            ("series".into(), Json::Number(0.0)),
+                            ("category".into(), first),
+                        ]),
+                    ]),
+                ));
             }
         }
     }

@@ -78,8 +78,10 @@ fn axis_uses_japanese_units() {
     let (_, cards) = fixtures().into_iter().find(|(n, _)| n == "cards-en.json").unwrap();
     let en = cards.scene(640.0, 320.0, &EstimatedMeasure);
     assert!(texts(&en).contains(&"100M"), "{:?}", texts(&en));
-    let ja = chart(r#"{"type":"column","title":"枚数","unit":"枚","categories":["2021-11","2025-07"],
-        "series":[{"name":"枚数","values":[50070000,98520000]}]}"#);
+    let ja = chart(
+        r#"{"type":"column","title":"枚数","unit":"枚","categories":["2021-11","2025-07"],
+        "series":[{"name":"枚数","values":[50070000,98520000]}]}"#,
+    );
     let scene = ja.scene(640.0, 320.0, &EstimatedMeasure);
     let labels = texts(&scene);
     assert!(labels.contains(&"1億") && labels.contains(&"2,000万"), "{labels:?}");
@@ -106,8 +108,10 @@ fn ten_thousand_categories_render_with_thinned_labels() {
 
 #[test]
 fn extreme_but_valid_values_and_gaps() {
-    let c = chart(r#"{"type":"line","title":"t","categories":["a","b","c","d","e"],
-        "series":[{"name":"s","values":[1e18,null,-1e18,null,5]}]}"#);
+    let c = chart(
+        r#"{"type":"line","title":"t","categories":["a","b","c","d","e"],
+        "series":[{"name":"s","values":[1e18,null,-1e18,null,5]}]}"#,
+    );
     let scene = c.scene(640.0, 320.0, &EstimatedMeasure);
     for p in &scene.points {
         assert!(p.y.is_finite() && p.y >= 0.0 && p.y <= 320.0, "{p:?}");
@@ -130,8 +134,10 @@ fn tiny_or_broken_sizes_do_not_panic() {
 
 #[test]
 fn hostile_labels_stay_text_in_svg() {
-    let c = chart(r#"{"type":"column","title":"<img src=x onerror=alert(1)>","subtitle":"</text><script>alert(1)</script>",
-        "categories":["<b>x</b>"],"series":[{"name":"\"><svg onload=alert(1)>","values":[1]}]}"#);
+    let c = chart(
+        r#"{"type":"column","title":"<img src=x onerror=alert(1)>","subtitle":"</text><script>alert(1)</script>",
+        "categories":["<b>x</b>"],"series":[{"name":"\"><svg onload=alert(1)>","values":[1]}]}"#,
+    );
     let svg = c.to_svg(640.0, 320.0, &EstimatedMeasure);
     assert!(!svg.contains("<img") && !svg.contains("<script") && !svg.contains("<b>") && !svg.contains("<svg onload"));
     assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
@@ -149,7 +155,8 @@ fn the_data_table_holds_full_labels_and_exact_values() {
     let t = rate.table();
     assert_eq!(t.header[0], "時点");
     assert_eq!(t.rows[0], ("2021年11月".to_string(), vec!["39.0".to_string()]));
-    let gaps = chart(r#"{"type":"line","title":"t","locale":"en","categories":["a","b"],"series":[{"name":"s","values":[98520000,null]}]}"#);
+    let gaps =
+        chart(r#"{"type":"line","title":"t","locale":"en","categories":["a","b"],"series":[{"name":"s","values":[98520000,null]}]}"#);
     assert_eq!(gaps.table().rows[0].1[0], "98,520,000");
     assert_eq!(gaps.table().rows[1].1[0], "no data");
 }
@@ -202,7 +209,13 @@ fn horizontal_bars_put_long_names_on_the_left() {
         let left_labels: Vec<_> = scene
             .marks
             .iter()
-            .filter_map(|m| if let Mark::Text { text, h: indicator_chart::scene::HAlign::End, x, .. } = m { Some((text.clone(), *x)) } else { None })
+            .filter_map(|m| {
+                if let Mark::Text { text, h: indicator_chart::scene::HAlign::End, x, .. } = m {
+                    Some((text.clone(), *x))
+                } else {
+                    None
+                }
+            })
             .filter(|(t, _)| !t.chars().all(|c| c.is_ascii_digit() || c == ','))
             .collect();
         let joined: String = left_labels.iter().map(|(t, _)| t.as_str()).collect();
@@ -252,9 +265,11 @@ fn derived_sources_say_so() {
 
 #[test]
 fn tables_show_statistical_symbols_and_flags_never_zero() {
-    let c = chart(r#"{"type":"column","title":"t","unit":"件","categories":["2022","2023","2024","2025"],
+    let c = chart(
+        r#"{"type":"column","title":"t","unit":"件","categories":["2022","2023","2024","2025"],
         "series":[{"name":"件数","values":["-","x",{"value":1234,"flag":"p"},{"value":1200,"flag":"r"}]},
-                  {"name":"率","values":["…",null,1.5,2.25],"type":"line","axis":"right"}],"y2Axis":{"unit":"%"}}"#);
+                  {"name":"率","values":["…",null,1.5,2.25],"type":"line","axis":"right"}],"y2Axis":{"unit":"%"}}"#,
+    );
     let t = c.table();
     assert_eq!(t.header, ["時点", "件数（件）", "率（%）"]);
     let cells: Vec<&str> = t.rows.iter().map(|(_, c)| c[0].as_str()).collect();
@@ -269,14 +284,22 @@ fn tables_show_statistical_symbols_and_flags_never_zero() {
 
 #[test]
 fn reference_lines_never_cross_a_value_label() {
-    let c = chart(r#"{"type":"column","title":"アナログ規制の見直し率","unit":"%","categories":["2024-03","2025-05"],
-        "series":[{"name":"見直し率","values":[68.2,97.8]}],"annotations":[{"type":"line","value":100,"label":"目標"}]}"#);
+    let c = chart(
+        r#"{"type":"column","title":"アナログ規制の見直し率","unit":"%","categories":["2024-03","2025-05"],
+        "series":[{"name":"見直し率","values":[68.2,97.8]}],"annotations":[{"type":"line","value":100,"label":"目標"}]}"#,
+    );
     for width in [320.0, 640.0] {
         let scene = c.scene(width, 320.0, &EstimatedMeasure);
         let line_y = scene
             .marks
             .iter()
-            .find_map(|m| if let Mark::Polyline { points, dash: indicator_chart::theme::LineDash::Dashed, .. } = m { Some(points[0].1) } else { None })
+            .find_map(|m| {
+                if let Mark::Polyline { points, dash: indicator_chart::theme::LineDash::Dashed, .. } = m {
+                    Some(points[0].1)
+                } else {
+                    None
+                }
+            })
             .expect("the target line");
         let label = scene.marks.iter().find(|m| matches!(m, Mark::Text { text, .. } if text == "97.8%")).expect("97.8% is labelled");
         let b = label.text_bbox().unwrap();
@@ -306,20 +329,25 @@ fn time_axes_keep_the_densest_ticks_that_fit_on_phones() {
 
 #[test]
 fn notes_on_values_are_always_in_the_table() {
-    let c = chart(r#"{"type":"column","title":"年間申請","unit":"万回","categories":["引越し","パスポート"],
-        "series":[{"name":"2025年","values":[{"value":78,"note":"1日あたり2,000回以上"},77]}]}"#);
+    let c = chart(
+        r#"{"type":"column","title":"年間申請","unit":"万回","categories":["引越し","パスポート"],
+        "series":[{"name":"2025年","values":[{"value":78,"note":"1日あたり2,000回以上"},77]}]}"#,
+    );
     assert_eq!(c.table().footnotes, ["※引越し：1日あたり2,000回以上"]);
 }
 
 #[test]
 fn csv_rows_carry_raw_numbers_and_category_codes() {
-    let c = chart(r#"{"type":"line","title":"保有枚数","unit":"枚","categories":["2021-11","2025-07"],
-        "series":[{"name":"保有枚数","values":[50070000,"x"]},{"name":"率","values":[39.5,null]}]}"#);
+    let c = chart(
+        r#"{"type":"line","title":"保有枚数","unit":"枚","categories":["2021-11","2025-07"],
+        "series":[{"name":"保有枚数","values":[50070000,"x"]},{"name":"率","values":[39.5,null]}]}"#,
+    );
     let rows = indicator_chart::table::csv_rows(c.spec(), &c.table());
     assert_eq!(rows[0], ["時点", "保有枚数（枚）", "率（枚）"]);
     assert_eq!(rows[1], ["2021-11", "50070000", "39.5"]);
     assert_eq!(rows[2], ["2025-07", "x", ""]);
-    let pie = chart(r#"{"type":"pie","title":"職員","unit":"名","categories":["行政","民間"],"series":[{"name":"人数","values":[445,528]}]}"#);
+    let pie =
+        chart(r#"{"type":"pie","title":"職員","unit":"名","categories":["行政","民間"],"series":[{"name":"人数","values":[445,528]}]}"#);
     let rows = indicator_chart::table::csv_rows(pie.spec(), &pie.table());
     assert_eq!(rows[1][0..2], ["行政".to_string(), "445".to_string()]);
     assert!(rows[1][2].starts_with("45.7348"), "unrounded share: {:?}", rows[1]);

@@ -117,7 +117,9 @@ fn version_2_fields_are_validated_per_type() {
 
 #[test]
 fn pie_kpi_and_progress_rules() {
-    let pie = |values: &str| format!(r#"{{"type":"pie","title":"職員構成","categories":["行政","民間"],"series":[{{"name":"人数","values":{values}}}]}}"#);
+    let pie = |values: &str| {
+        format!(r#"{{"type":"pie","title":"職員構成","categories":["行政","民間"],"series":[{{"name":"人数","values":{values}}}]}}"#)
+    };
     assert_eq!(message(&pie("[445,-528]")), "series[0].values[1]: 0 以上の値が必要です（-528）");
     assert_eq!(message(&pie("[0,0]")), "series[0].values: 合計が 0 で、割合を計算できません");
     assert_eq!(
@@ -161,8 +163,12 @@ fn valid_version_2_specs_parse() {
     assert_eq!(spec.series[1].values, vec![None, None]);
     assert!(spec.series[1].extra(0).unwrap().symbol.is_some());
     assert!(spec.source.as_ref().unwrap().derived && !spec.card);
-    let k = ok(r#"{"type":"kpi","title":"マイナ保険証","value":84840000,"unit":"件","asOf":"2025-06","share":{"value":86,"label":"保有者のうち"}}"#);
+    let k = ok(
+        r#"{"type":"kpi","title":"マイナ保険証","value":84840000,"unit":"件","asOf":"2025-06","share":{"value":86,"label":"保有者のうち"}}"#,
+    );
     assert_eq!(k.spec().kpi.as_ref().unwrap().share.as_ref().unwrap().value, 86.0);
     ok(r#"{"type":"progress","title":"見直し","value":8000,"target":6405,"unit":"条項","goal":"完了率100%を目指す"}"#);
-    ok(r#"{"type":"donut","title":"職員","categories":["行政","民間","自治体","その他"],"series":[{"name":"人数","values":[445,528,59,73]}],"centerLabel":"1,105名"}"#);
+    ok(
+        r#"{"type":"donut","title":"職員","categories":["行政","民間","自治体","その他"],"series":[{"name":"人数","values":[445,528,59,73]}],"centerLabel":"1,105名"}"#,
+    );
 }

@@ -18,22 +18,40 @@ fn chart(text: &str) -> Chart {
 
 #[test]
 fn time_series_say_where_they_went_in_points() {
-    let rate = chart(r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2022-07","2024-08","2025-07"],
-        "series":[{"name":"保有率","values":[39,45.8,75,79]}]}"#);
-    assert_eq!(rate.page_text().description, "マイナンバーカードの保有率は2021年11月の39.0%から2025年7月の79.0%へ40.0ポイント上昇しました。");
-    let exact = chart(r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2025-07"],
-        "series":[{"name":"保有率","values":[39,79]}]}"#);
+    let rate = chart(
+        r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2022-07","2024-08","2025-07"],
+        "series":[{"name":"保有率","values":[39,45.8,75,79]}]}"#,
+    );
+    assert_eq!(
+        rate.page_text().description,
+        "マイナンバーカードの保有率は2021年11月の39.0%から2025年7月の79.0%へ40.0ポイント上昇しました。"
+    );
+    let exact = chart(
+        r#"{"type":"line","title":"マイナンバーカードの保有率","unit":"%","categories":["2021-11","2025-07"],
+        "series":[{"name":"保有率","values":[39,79]}]}"#,
+    );
     assert_eq!(exact.page_text().description, "マイナンバーカードの保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。");
 }
 
 #[test]
 fn counts_change_in_their_own_scale_and_extremes_are_named() {
     let cards = fixture("mynumber-cards-man.json");
-    assert_eq!(cards.page_text().description, "マイナンバーカードの保有枚数は2021年11月の5,007万枚から2025年7月の9,852万枚へ4,845万枚増加しました。");
+    assert_eq!(
+        cards.page_text().description,
+        "マイナンバーカードの保有枚数は2021年11月の5,007万枚から2025年7月の9,852万枚へ4,845万枚増加しました。"
+    );
     let en = fixture("cards-en.json");
-    assert_eq!(en.page_text().description, "My Number Cards issued increased by 48.45M cards from 50.07M cards in Nov 2021 to 98.52M cards in Jul 2025.");
-    let dip = chart(r#"{"type":"line","title":"t","unit":"件","categories":["2021","2022","2023","2024"],"series":[{"name":"s","values":[10,30,5,20]}]}"#);
-    assert_eq!(dip.page_text().description, "tは2021年の10件から2024年の20件へ10件増加しました。最大は2022年の30件、最小は2023年の5件です。");
+    assert_eq!(
+        en.page_text().description,
+        "My Number Cards issued increased by 48.45M cards from 50.07M cards in Nov 2021 to 98.52M cards in Jul 2025."
+    );
+    let dip = chart(
+        r#"{"type":"line","title":"t","unit":"件","categories":["2021","2022","2023","2024"],"series":[{"name":"s","values":[10,30,5,20]}]}"#,
+    );
+    assert_eq!(
+        dip.page_text().description,
+        "tは2021年の10件から2024年の20件へ10件増加しました。最大は2022年の30件、最小は2023年の5件です。"
+    );
 }
 
 #[test]
@@ -62,7 +80,11 @@ fn several_series_and_targets() {
         "保有枚数は2021年11月の5,007万枚から2025年7月の9,852万枚へ4,845万枚増加しました。保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。"
     );
     let area = fixture("area-annotations.json");
-    assert!(area.page_text().description.ends_with("2025年7月の79.0%は人口の半数の50.0%を上回っています（158.0%）。"), "{}", area.page_text().description);
+    assert!(
+        area.page_text().description.ends_with("2025年7月の79.0%は人口の半数の50.0%を上回っています（158.0%）。"),
+        "{}",
+        area.page_text().description
+    );
 }
 
 #[test]

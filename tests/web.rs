@@ -32,7 +32,12 @@ fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
 /// Counts pixels close to `rgb`.
 fn count_color(data: &[u8], rgb: (u8, u8, u8)) -> usize {
     data.chunks(4)
-        .filter(|p| p[3] > 0 && (p[0] as i32 - rgb.0 as i32).abs() < 8 && (p[1] as i32 - rgb.1 as i32).abs() < 8 && (p[2] as i32 - rgb.2 as i32).abs() < 8)
+        .filter(|p| {
+            p[3] > 0
+                && (p[0] as i32 - rgb.0 as i32).abs() < 8
+                && (p[1] as i32 - rgb.1 as i32).abs() < 8
+                && (p[2] as i32 - rgb.2 as i32).abs() < 8
+        })
         .count()
 }
 

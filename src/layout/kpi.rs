@@ -60,9 +60,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     let label_row = if spark_labels.is_some() { 14.0 + 6.0 } else { 0.0 };
 
     // The tallest arrangement that fits: sparkline, big size, lines.
-    let text_height = |size: f32, count: usize| -> f32 {
-        size + lines.iter().take(count).map(|l| LINE_GAP + l.height()).sum::<f32>()
-    };
+    let text_height = |size: f32, count: usize| -> f32 { size + lines.iter().take(count).map(|l| LINE_GAP + l.height()).sum::<f32>() };
     let number_width = |size: f32| measure.width(&words.value, Font { size, bold: true });
     let text_width = |size: f32, count: usize| -> f32 {
         lines.iter().take(count).map(|l| l.width(measure)).fold(number_width(size).min(inner_w), f32::max)

@@ -10,15 +10,15 @@
 //! Points: one per drawn slice, `series` 0 and `index` = the slice's category index, at the
 //! slice's label anchor (slices of 0 or without a value are not drawn and have no point).
 
-use crate::math::{clamp, hypot};
 use crate::locale::Locale;
+use crate::math::{clamp, hypot};
 use crate::numfmt::percent;
+use crate::order::sorted_by;
 use crate::scene::{BBox, HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{ChartSpec, ChartType};
 use crate::table::shared_decimals;
 use crate::text::{truncate_to_width, Font, TextMeasure};
 use crate::theme::{Color, LineDash, Theme};
-use crate::order::sorted_by;
 use std::f32::consts::{PI, TAU};
 
 const PAD: f32 = 8.0;
@@ -261,12 +261,9 @@ impl<'a> Ctx<'a> {
         for (index, value) in values.iter().enumerate() {
             let name = self.spec.categories.get(index).cloned().unwrap_or_default();
             items.push(match value {
-                Some(v) if total > 0.0 => LegendItem {
-                    index,
-                    name,
-                    value: self.value_with_unit(*v),
-                    share: self.share_text(v / total * 100.0),
-                },
+                Some(v) if total > 0.0 => {
+                    LegendItem { index, name, value: self.value_with_unit(*v), share: self.share_text(v / total * 100.0) }
+                }
                 _ => LegendItem { index, name, value: missing.to_owned(), share: String::new() },
             });
         }
@@ -353,7 +350,8 @@ impl<'a> Ctx<'a> {
         if candidates.is_empty() {
             for fit in self.fit_pie(slices, inner_w, inner_h) {
                 let area = BBox { x0: PAD, y0: PAD, x1: width - PAD, y1: height - PAD };
-                let plan = Plan { cx: PAD + inner_w / 2.0, cy: PAD + inner_h / 2.0, radius: fit.radius, area, outside: fit.outside, legend: None };
+                let plan =
+                    Plan { cx: PAD + inner_w / 2.0, cy: PAD + inner_h / 2.0, radius: fit.radius, area, outside: fit.outside, legend: None };
                 candidates.push((score(&fit, None), plan));
             }
         }
@@ -386,21 +384,31 @@ impl<'a> Ctx<'a> {
         let min_name = (self.font.size * 3.0).min(name_width).max(1.0);
         let fixed = SWATCH + SWATCH_GAP + COLUMN_GAP;
         let with_values = width - fixed - value_width - COLUMN_GAP - share_width;
-        let (show_values, name_room) = if with_values >= min_name {
-            (true, with_values)
-        } else {
-            (false, width - fixed - share_width)
-        };
+        let (show_values, name_room) = if with_values >= min_name { (true, with_values) } else { (false, width - fixed - share_width) };
         if name_room < min_name {
             return None;
         }
         let rows = items.len().div_ceil(columns.max(1)).min(max_rows);
-        Some(LegendPlan { x: 0.0, y: 0.0, rows, columns: columns.max(1), column_width: width, name_room, show_values, value_width, share_width })
+        Some(LegendPlan {
+            x: 0.0,
+            y: 0.0,
+            rows,
+            columns: columns.max(1),
+            column_width: width,
+            name_room,
+            show_values,
+            value_width,
+            share_width,
+        })
     }
 
     /// The extra room above and below the pie for outside labels.
     fn margin_y(&self, outside: bool) -> f32 {
-        if outside { self.font.size / 2.0 + 4.0 } else { 0.0 }
+        if outside {
+            self.font.size / 2.0 + 4.0
+        } else {
+            0.0
+        }
     }
 
     /// Ways to fit the pie in a `w` × `h` box: as large as the box allows, and — when some
@@ -425,9 +433,7 @@ impl<'a> Ctx<'a> {
             let margin_x = LEADER + 4.0 + label_w;
             let reduced = ((w - 2.0 * margin_x).min(h - 2.0 * self.margin_y(true)) / 2.0 - 1.0).floor();
             // A donut keeps its total in the centre rather than make room for outside labels.
-            let center_lost = self.donut
-                && self.center_lines(self.hole(reduced)).is_none()
-                && self.center_lines(self.hole(full)).is_some();
+            let center_lost = self.donut && self.center_lines(self.hole(reduced)).is_none() && self.center_lines(self.hole(full)).is_some();
             if reduced >= MIN_RADIUS && !center_lost {
                 let center = if self.donut && self.center_lines(self.hole(reduced)).is_none() { 2 } else { 0 };
                 out.push(PieFit { radius: reduced, outside: true, margin_x, missing: center });
@@ -437,7 +443,11 @@ impl<'a> Ctx<'a> {
     }
 
     fn hole(&self, radius: f32) -> f32 {
-        if self.donut { radius * DONUT_HOLE } else { 0.0 }
+        if self.donut {
+            radius * DONUT_HOLE
+        } else {
+            0.0
+        }
     }
 
     fn label_fonts(&self) -> [Font; 2] {
@@ -652,7 +662,10 @@ impl<'a> Ctx<'a> {
     fn draw_legend(&self, items: &[LegendItem], colors: &[Color], legend: &LegendPlan, scene: &mut Scene) {
         let capacity = legend.rows * legend.columns;
         let shown = if capacity < items.len() { capacity.saturating_sub(1) } else { items.len() };
-        let share_offset = SWATCH + SWATCH_GAP + legend.name_room + COLUMN_GAP
+        let share_offset = SWATCH
+            + SWATCH_GAP
+            + legend.name_room
+            + COLUMN_GAP
             + if legend.show_values { legend.value_width + COLUMN_GAP } else { 0.0 }
             + legend.share_width;
         let place = |k: usize| {
@@ -689,7 +702,11 @@ impl<'a> Ctx<'a> {
             };
             let (x, y) = place(shown);
             let room = share_offset;
-            let text = if self.measure.width(&long, self.font) <= room { long } else { truncate_to_width(&short, room, self.font, self.measure).0 };
+            let text = if self.measure.width(&long, self.font) <= room {
+                long
+            } else {
+                truncate_to_width(&short, room, self.font, self.measure).0
+            };
             scene.marks.push(self.text(x, y, &text, self.font, self.theme.muted_text, HAlign::Start, VAlign::Middle));
         }
     }

@@ -125,9 +125,7 @@ fn progress_words(spec: &ChartSpec, progress: &Progress) -> ProgressWords {
     let unit = spec.unit.as_deref();
     let notation = Notation::for_unit(locale, unit);
     let share = percent(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1));
-    let decimals = spec
-        .decimals
-        .unwrap_or_else(|| decimals_for_step(progress.value).max(decimals_for_step(progress.target)).min(2));
+    let decimals = spec.decimals.unwrap_or_else(|| decimals_for_step(progress.value).max(decimals_for_step(progress.target)).min(2));
     let number = |v: f64| value_text(v, decimals, notation);
     let ratio = match unit {
         // A rate against 100%: the big number already is the value; say what it aims at.

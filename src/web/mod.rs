@@ -38,8 +38,7 @@ impl WasmChart {
             // Only values JSON cannot express get here (functions, symbols, BigInt).
             error_object(&format!("仕様を読み取れません（{e}）"), "", "ja")
         })?;
-        let chart = CoreChart::from_json(&json)
-            .map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
+        let chart = CoreChart::from_json(&json).map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
         Ok(WasmChart { chart, measure: None, scene: None })
     }
 

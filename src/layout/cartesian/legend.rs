@@ -38,7 +38,11 @@ pub fn rows(ctx: &Ctx, width: f32) -> Vec<Vec<Item>> {
 }
 
 pub fn height(rows: &[Vec<Item>]) -> f32 {
-    if rows.is_empty() { 0.0 } else { rows.len() as f32 * ROW + 4.0 }
+    if rows.is_empty() {
+        0.0
+    } else {
+        rows.len() as f32 * ROW + 4.0
+    }
 }
 
 pub fn draw(ctx: &Ctx, rows: &[Vec<Item>], looks: &[SeriesLook], top: f32, scene: &mut Scene) {
@@ -48,16 +52,16 @@ pub fn draw(ctx: &Ctx, rows: &[Vec<Item>], looks: &[SeriesLook], top: f32, scene
         for (series, name, item_width) in row {
             let look = &looks[*series];
             match look.kind {
-                SeriesKind::Column | SeriesKind::Area => scene.marks.push(Mark::Rect {
-                    x,
-                    y: y - 7.0,
-                    w: 14.0,
-                    h: 14.0,
-                    fill: look.color,
-                    stroke: look.outline,
-                }),
+                SeriesKind::Column | SeriesKind::Area => {
+                    scene.marks.push(Mark::Rect { x, y: y - 7.0, w: 14.0, h: 14.0, fill: look.color, stroke: look.outline })
+                }
                 SeriesKind::Line => {
-                    scene.marks.push(Mark::Polyline { points: vec![(x, y), (x + SWATCH, y)], width: 2.0, color: look.color, dash: look.dash });
+                    scene.marks.push(Mark::Polyline {
+                        points: vec![(x, y), (x + SWATCH, y)],
+                        width: 2.0,
+                        color: look.color,
+                        dash: look.dash,
+                    });
                     scene.marks.push(Mark::Marker {
                         cx: x + SWATCH / 2.0,
                         cy: y,

@@ -289,10 +289,8 @@ fn point_labels(ctx: &Ctx, scene: &mut Scene) {
     }
     let inside = boxes.iter().all(|b| b.x0 >= 0.0 && b.x1 <= scene.width && b.y0 >= 0.0);
     let existing: Vec<_> = scene.text_boxes();
-    let clear = boxes
-        .iter()
-        .enumerate()
-        .all(|(i, b)| boxes[i + 1..].iter().all(|o| !b.overlaps(o)) && existing.iter().all(|o| !b.overlaps(o)));
+    let clear =
+        boxes.iter().enumerate().all(|(i, b)| boxes[i + 1..].iter().all(|o| !b.overlaps(o)) && existing.iter().all(|o| !b.overlaps(o)));
     if inside && clear {
         scene.marks.extend(labels);
     }

@@ -211,7 +211,11 @@ impl Frame {
 
     /// Screen (x, y) of a category-axis position and a value-axis position.
     pub fn point(&self, category: f32, value: f32) -> (f32, f32) {
-        if self.horizontal { (value, category) } else { (category, value) }
+        if self.horizontal {
+            (value, category)
+        } else {
+            (category, value)
+        }
     }
 
     /// An (x, y, w, h) rectangle spanning `c0..c1` along categories and `v0..v1` along values.
@@ -222,7 +226,11 @@ impl Frame {
 
     /// The plot's extent along the category direction.
     pub fn category_extent(&self) -> (f32, f32) {
-        if self.horizontal { (self.top, self.bottom) } else { (self.left, self.right) }
+        if self.horizontal {
+            (self.top, self.bottom)
+        } else {
+            (self.left, self.right)
+        }
     }
 }
 
@@ -303,7 +311,11 @@ impl<'a> Ctx<'a> {
     pub fn plain_value(&self, axis: AxisSide, value: f64) -> String {
         let index = if axis == AxisSide::Left { 0 } else { 1 };
         let text = value_text(value, self.decimals[index], self.notation[index]);
-        if self.unit(axis) == Some("%") { text + "%" } else { text }
+        if self.unit(axis) == Some("%") {
+            text + "%"
+        } else {
+            text
+        }
     }
 
     /// A date as the axis prints it: 「2025年7月」, or 「令和7（2025）年7月」 with `era`.

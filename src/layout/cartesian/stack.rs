@@ -114,8 +114,10 @@ mod tests {
 
     #[test]
     fn percent_stacks_sum_to_100_per_category() {
-        let s = spec(r#"{"type":"column","title":"t","stacking":"percent","categories":["2023","2024"],
-            "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#);
+        let s = spec(
+            r#"{"type":"column","title":"t","stacking":"percent","categories":["2023","2024"],
+            "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#,
+        );
         let looks = series_looks(&s, &Theme::default());
         let spans = spans(&s, &looks);
         for (i, span) in spans[2].iter().enumerate() {
@@ -128,8 +130,10 @@ mod tests {
 
     #[test]
     fn normal_stacks_separate_positive_and_negative() {
-        let s = spec(r#"{"type":"column","title":"t","stacking":"normal","categories":["a"],
-            "series":[{"name":"x","values":[5]},{"name":"y","values":[-3]},{"name":"z","values":[2]}]}"#);
+        let s = spec(
+            r#"{"type":"column","title":"t","stacking":"normal","categories":["a"],
+            "series":[{"name":"x","values":[5]},{"name":"y","values":[-3]},{"name":"z","values":[2]}]}"#,
+        );
         let looks = series_looks(&s, &Theme::default());
         let spans = spans(&s, &looks);
         assert_eq!(spans[0][0], Some((0.0, 5.0)));
@@ -140,8 +144,10 @@ mod tests {
 
     #[test]
     fn series_differ_by_more_than_colour() {
-        let s = spec(r#"{"type":"line","title":"t","categories":["a","b"],
-            "series":[{"name":"x","values":[1,2]},{"name":"y","values":[2,3]},{"name":"z","values":[3,1],"marker":"none","style":"dotted"}]}"#);
+        let s = spec(
+            r#"{"type":"line","title":"t","categories":["a","b"],
+            "series":[{"name":"x","values":[1,2]},{"name":"y","values":[2,3]},{"name":"z","values":[3,1],"marker":"none","style":"dotted"}]}"#,
+        );
         let looks = series_looks(&s, &Theme::default());
         assert_ne!(looks[0].marker, looks[1].marker);
         assert_eq!((looks[2].marker, looks[2].dash), (MarkerShape::None, LineDash::Dotted));

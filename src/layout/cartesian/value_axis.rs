@@ -24,14 +24,7 @@ impl Scale {
 
 /// A scale over `extent` with at most `max_ticks` intervals.
 /// `from_zero`: bars and areas (length encodes value) always include zero.
-pub fn scale(
-    ctx: &Ctx,
-    extent: (f64, f64),
-    axis: &AxisSpec,
-    notation: Notation,
-    from_zero: bool,
-    max_ticks: usize,
-) -> Scale {
+pub fn scale(ctx: &Ctx, extent: (f64, f64), axis: &AxisSpec, notation: Notation, from_zero: bool, max_ticks: usize) -> Scale {
     let (min, max) = extent;
     let (lo, hi) = if ctx.spec.stacking == Stacking::Percent && from_zero {
         (0.0, 100.0)

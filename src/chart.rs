@@ -3,34 +3,35 @@
 
 use crate::error::SpecError;
 use crate::json::Json;
-use crate::layout::layout;
+use crate::layout::{document, layout};
 use crate::locale::Locale;
-use crate::page_text::PageText;
+use crate::resolve::Resolved;
 use crate::scene::Scene;
-use crate::spec::{parse_spec, spec_locale, ChartSpec, ColorScheme};
+use crate::spec::{parse_spec, spec_locale, ColorScheme};
 use crate::svg::render_svg_document;
-use crate::table::{data_table, DataTable};
 use crate::text::TextMeasure;
 use crate::theme::Theme;
+use crate::words::page::PageText;
+use crate::words::table::{csv_rows, data_table, DataTable};
 
-/// A chart whose spec passed validation.
+/// A chart whose spec passed validation, resolved once (see `resolve`).
 #[derive(Debug, Clone)]
 pub struct Chart {
-    spec: ChartSpec,
+    resolved: Resolved,
     theme: Theme,
 }
 
 /// The spec's theme in light or dark. Inside the DADS card the chart is drawn on the card's
 /// own background, so canvas and card read as one surface.
-fn theme_for(spec: &ChartSpec, dark: bool) -> Theme {
-    let mut theme = Theme::named(spec.theme, dark);
-    if spec.card {
+fn theme_for(r: &Resolved, dark: bool) -> Theme {
+    let mut theme = Theme::named(r.spec.theme, dark);
+    if r.spec.card {
         theme.background = theme.card_background;
     }
     theme
 }
 
-/// A spec that failed validation, with its message already in the spec's language.
+/// A spec that failed validation, with its message already in the chart's language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartError {
     pub error: SpecError,
@@ -39,52 +40,77 @@ pub struct ChartError {
 }
 
 impl Chart {
-    /// Validates a spec.
+    /// Validates a spec. Its language is its own `locale`, else Japanese.
     pub fn from_json(json: &Json) -> Result<Chart, ChartError> {
-        parse_spec(json).map(Chart::new).map_err(|error| {
-            let locale = spec_locale(json);
+        Chart::from_json_in(json, None)
+    }
+
+    /// Validates a spec shown on a page in `page_language` (the page's `lang`): the spec's own
+    /// `locale` wins, the page's comes next, Japanese last. Messages, labels and the page text
+    /// all follow that one answer.
+    pub fn from_json_in(json: &Json, page_language: Option<Locale>) -> Result<Chart, ChartError> {
+        let fallback = page_language.unwrap_or_default();
+        parse_spec(json, fallback).map(Chart::new).map_err(|error| {
+            let locale = spec_locale(json, fallback);
             ChartError { message: error.message(locale), error, locale }
         })
     }
 
-    fn new(spec: ChartSpec) -> Chart {
+    fn new(spec: crate::spec::ChartSpec) -> Chart {
         let dark = spec.color_scheme == ColorScheme::Dark;
-        let theme = theme_for(&spec, dark);
-        Chart { spec, theme }
+        let resolved = Resolved::new(spec);
+        let theme = theme_for(&resolved, dark);
+        Chart { resolved, theme }
     }
 
     /// Switches between the light and dark variants of the chart's theme.
     pub fn set_dark(&mut self, dark: bool) {
-        self.theme = theme_for(&self.spec, dark);
+        self.theme = theme_for(&self.resolved, dark);
     }
 
-    pub fn spec(&self) -> &ChartSpec {
-        &self.spec
+    pub fn spec(&self) -> &crate::spec::ChartSpec {
+        &self.resolved.spec
+    }
+
+    /// Every derived fact: formats, dates, shares, orientation.
+    pub fn resolved(&self) -> &Resolved {
+        &self.resolved
+    }
+
+    /// The theme in its current scheme (light or dark).
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     /// The display list for a `width` × `height` CSS-pixel area.
     pub fn scene(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> Scene {
-        layout(&self.spec, &self.theme, width, height, measure)
+        layout(&self.resolved, &self.theme, width, height, measure)
     }
 
     /// Title, 出典, 時点 and the rest, for the page around the canvas.
     pub fn page_text(&self) -> PageText {
-        PageText::of(&self.spec)
+        PageText::of(&self.resolved)
     }
 
     /// What value `index` of series `series` says when focused or hovered.
     pub fn point_text(&self, series: usize, index: usize) -> String {
-        crate::point_text::point_text(&self.spec, series, index)
+        crate::words::point::point_text(&self.resolved, series, index)
     }
 
     /// Every plotted value as a table (full category names, exact numbers).
     pub fn table(&self) -> DataTable {
-        data_table(&self.spec)
+        data_table(&self.resolved)
+    }
+
+    /// The table for a CSV file: codes as written, numbers unformatted.
+    pub fn csv_rows(&self, table: &DataTable) -> Vec<Vec<String>> {
+        csv_rows(&self.resolved, table)
     }
 
     /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and
     /// a plot `height` high (the header and footer add to it).
     pub fn to_svg(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> String {
-        render_svg_document(&self.scene(width, height, measure), &self.page_text(), &self.theme, measure)
+        let doc = document(self.scene(width, height, measure), &self.page_text(), &self.theme, measure);
+        render_svg_document(&doc)
     }
 }

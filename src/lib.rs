@@ -14,17 +14,14 @@ pub mod locale;
 pub mod math;
 pub mod numfmt;
 pub mod order;
-pub mod page_text;
-pub mod point_text;
+pub mod resolve;
 pub mod scene;
 pub mod spec;
-pub mod stat_symbols;
-pub mod summary;
 pub mod svg;
-pub mod table;
 pub mod text;
 pub mod theme;
 pub mod ticks;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -333,11 +333,11 @@ pub struct ChartSpec {
     pub progress: Option<Progress>,
 }
 
-/// The language to report errors in: the spec's own `locale` when readable, else Japanese.
-pub fn spec_locale(json: &Json) -> Locale {
+/// The chart's language: the spec's own `locale` when readable, else `fallback` (the page's).
+pub fn spec_locale(json: &Json, fallback: Locale) -> Locale {
     match json.get("locale") {
-        Some(Json::String(tag)) => Locale::parse(tag).unwrap_or_default(),
-        _ => Locale::default(),
+        Some(Json::String(tag)) => Locale::parse(tag).unwrap_or(fallback),
+        _ => fallback,
     }
 }
 
@@ -345,12 +345,13 @@ pub fn spec_locale(json: &Json) -> Locale {
 #[cfg(test)]
 pub(crate) fn spec_from_text(text: &str) -> ChartSpec {
     let json: Json = serde_json::from_str(text).expect("test specs are JSON");
-    parse_spec(&json).unwrap_or_else(|e| panic!("{}", e.message(Locale::Ja)))
+    parse_spec(&json, Locale::Ja).unwrap_or_else(|e| panic!("{}", e.message(Locale::Ja)))
 }
 
 /// Validates a spec. The first problem found is returned.
-pub fn parse_spec(json: &Json) -> Result<ChartSpec, SpecError> {
-    let locale = spec_locale(json);
+/// `fallback` is the language when the spec names none (see [`spec_locale`]).
+pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError> {
+    let locale = spec_locale(json, fallback);
     let root_path = JsonPath::root();
     let Json::Object(_) = json else {
         return Err(SpecError::wrong_type(&root_path, Expected::Object, json, locale));

@@ -1,12 +1,13 @@
-//! Scene → SVG text. The same display list the canvas draws, for pages and tools that run
-//! no JavaScript (note.com uploads, print) and for native golden tests.
+//! Document → SVG text: a walker over the same display list the canvas draws, for pages and
+//! tools that run no JavaScript (note.com uploads, print) and for native golden tests. It
+//! decides nothing about layout (that is `layout::document`'s).
 //!
 //! Text is escaped, never markup: a title of `<img onerror=…>` stays characters.
 
-use crate::page_text::PageText;
-use crate::scene::{dash_pattern, marker_outline, HAlign, Mark, Scene, VAlign};
-use crate::text::{truncate_to_width, Font, TextMeasure};
-use crate::theme::{Color, MarkerShape, Theme};
+use crate::layout::Document;
+use crate::scene::{dash_pattern, marker_outline, HAlign, Mark, VAlign};
+use crate::text::Font;
+use crate::theme::{Color, MarkerShape};
 use std::fmt::Write;
 
 /// Where the text baseline sits relative to the em box, as a fraction of the font size
@@ -19,57 +20,30 @@ fn baseline_offset(v: VAlign, size: f32) -> f32 {
     }
 }
 
-/// A standalone document: title and subtitle above the plot, notes, 出典, 時点 and 更新日
-/// below, all as `<text>`, with `<title>`/`<desc>` for assistive technology.
-pub fn render_svg_document(scene: &Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> String {
-    let title_font = Font { size: 20.0, bold: true };
-    let small = Font { size: 14.0, bold: false };
-    let width = scene.width;
-    let mut header = Vec::new();
-    let mut y = 8.0;
-    header.push((y, truncate_to_width(&page.title, width - 16.0, title_font, measure).0, title_font, theme.text));
-    y += 28.0;
-    if let Some(sub) = &page.subtitle {
-        header.push((y, truncate_to_width(sub, width - 16.0, small, measure).0, small, theme.muted_text));
-        y += 22.0;
-    }
-    let plot_top = y + 4.0;
-    let mut footer = Vec::new();
-    let mut fy = plot_top + scene.height + 8.0;
-    let footer_lines = page
-        .notes
-        .iter()
-        .map(|n| format!("※{n}"))
-        .chain(page.source_line.clone())
-        .chain([page.as_of_text.clone(), page.updated_text.clone()].into_iter().flatten().reduce(|a, b| format!("{a}　{b}")));
-    for line in footer_lines {
-        footer.push((fy, truncate_to_width(&line, width - 16.0, small, measure).0, small, theme.muted_text));
-        fy += 22.0;
-    }
-    let total_height = fy + 4.0;
-
+/// A standalone document (laid out by `layout::document`): title and subtitle above the
+/// plot, notes, 出典, 時点 and 更新日 below, all as `<text>`, with `<title>`/`<desc>` for
+/// assistive technology.
+pub fn render_svg_document(doc: &Document) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">"#,
-        w = num(width),
-        h = num(total_height),
-        f = escape(scene.font_family),
-        lang = page.locale.tag()
+        w = num(doc.width),
+        h = num(doc.height),
+        f = escape(doc.font_family),
+        lang = doc.lang
     );
-    let _ = write!(out, r#"<title id="t">{}</title><desc id="d">{}</desc>"#, escape(&page.title), escape(&page.description));
-    let _ = write!(out, r#"<rect width="{}" height="{}" fill="{}"/>"#, num(width), num(total_height), scene.background.css());
-    for (ty, text, font, color) in header.iter().chain(&footer) {
-        write_text(&mut out, 8.0, *ty, text, *font, *color, HAlign::Start, VAlign::Top);
-    }
-    let _ = write!(out, r#"<g transform="translate(0 {})">"#, num(plot_top));
-    write_marks(&mut out, scene);
+    let _ = write!(out, r#"<title id="t">{}</title><desc id="d">{}</desc>"#, escape(&doc.title), escape(&doc.description));
+    let _ = write!(out, r#"<rect width="{}" height="{}" fill="{}"/>"#, num(doc.width), num(doc.height), doc.background.css());
+    write_marks(&mut out, &doc.chrome);
+    let _ = write!(out, r#"<g transform="translate(0 {})">"#, num(doc.plot_top));
+    write_marks(&mut out, &doc.plot.marks);
     out.push_str("</g></svg>\n");
     out
 }
 
-fn write_marks(out: &mut String, scene: &Scene) {
-    for mark in &scene.marks {
+fn write_marks(out: &mut String, marks: &[Mark]) {
+    for mark in marks {
         match mark {
             Mark::Rect { x, y, w, h, fill, stroke } => {
                 let _ =

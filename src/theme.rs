@@ -142,9 +142,13 @@ pub struct Theme {
     pub accent: Color,
     /// Border of fills under 3:1 against the background (the theme's first colour); 3:1.
     pub outline: Color,
-    /// DADS focus indicator: yellow ring inside a black outline.
+    /// DADS focus indicator: yellow ring inside a black outline (white in the dark).
     pub focus_ring: Color,
     pub focus_outline: Color,
+    /// Links (the 出典 URL) and the table and CSV controls: 4.5:1 on both backgrounds.
+    pub link: Color,
+    /// Table rules between rows: decoration, like the grid.
+    pub rule: Color,
     pub font_family: &'static str,
     /// Axis and legend text size; DADS sets 14 px as the smallest.
     pub label_size: f32,
@@ -236,6 +240,8 @@ impl Theme {
         } else {
             (0xFFFFFF, 0xF8F8FB, 0x1A1A1A, 0x4D4D4D, 0xE6E6E6, 0x666666)
         };
+        // DADS blue 1000 for links on light surfaces, blue 300 on dark ones.
+        let (link, rule, focus_outline) = if dark { (0x9DB7F9, 0x666666, 0xFFFFFF) } else { (0x00118F, 0xCCCCCC, 0x000000) };
         Theme {
             name,
             dark,
@@ -249,7 +255,9 @@ impl Theme {
             series,
             accent: Color::rgb(if dark { palette.accent.1 } else { palette.accent.0 }),
             focus_ring: Color::rgb(0xFFD43D),
-            focus_outline: Color::rgb(0x000000),
+            focus_outline: Color::rgb(focus_outline),
+            link: Color::rgb(link),
+            rule: Color::rgb(rule),
             font_family: FONT_FAMILY,
             label_size: 14.0,
         }
@@ -342,6 +350,7 @@ mod tests {
                 let l = label(&t);
                 assert!(t.text.contrast(&bg) >= MIN_TEXT_CONTRAST, "{l}: text on {surface}");
                 assert!(t.muted_text.contrast(&bg) >= MIN_TEXT_CONTRAST, "{l}: muted text on {surface}");
+                assert!(t.link.contrast(&bg) >= MIN_TEXT_CONTRAST, "{l}: links on {surface}");
                 assert!(t.baseline.contrast(&bg) >= MIN_GRAPHIC_CONTRAST, "{l}: baseline on {surface}");
                 assert!(t.accent.contrast(&bg) >= MIN_GRAPHIC_CONTRAST, "{l}: accent on {surface}");
                 assert!(t.outline.contrast(&bg) >= MIN_GRAPHIC_CONTRAST, "{l}: outline on {surface}");

@@ -6,7 +6,6 @@
 use indicator_chart::chart::Chart;
 use indicator_chart::json::Json;
 use indicator_chart::scene::Mark;
-use indicator_chart::table::csv_rows;
 use indicator_chart::text::EstimatedMeasure;
 
 /// xorshift64*: small, deterministic, good enough to explore shapes.
@@ -274,7 +273,7 @@ fn exercise(chart: &Chart, rng: &mut Rng) {
     let page = chart.page_text();
     assert!(!page.description.is_empty());
     let table = chart.table();
-    let _ = csv_rows(chart.spec(), &table);
+    let _ = chart.csv_rows(&table);
     for p in &scene.points {
         let _ = chart.point_text(p.series, p.index);
     }

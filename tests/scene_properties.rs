@@ -342,13 +342,13 @@ fn csv_rows_carry_raw_numbers_and_category_codes() {
         r#"{"type":"line","title":"保有枚数","unit":"枚","categories":["2021-11","2025-07"],
         "series":[{"name":"保有枚数","values":[50070000,"x"]},{"name":"率","values":[39.5,null]}]}"#,
     );
-    let rows = indicator_chart::table::csv_rows(c.spec(), &c.table());
+    let rows = c.csv_rows(&c.table());
     assert_eq!(rows[0], ["時点", "保有枚数（枚）", "率（枚）"]);
     assert_eq!(rows[1], ["2021-11", "50070000", "39.5"]);
     assert_eq!(rows[2], ["2025-07", "x", ""]);
     let pie =
         chart(r#"{"type":"pie","title":"職員","unit":"名","categories":["行政","民間"],"series":[{"name":"人数","values":[445,528]}]}"#);
-    let rows = indicator_chart::table::csv_rows(pie.spec(), &pie.table());
+    let rows = pie.csv_rows(&pie.table());
     assert_eq!(rows[1][0..2], ["行政".to_string(), "445".to_string()]);
     assert!(rows[1][2].starts_with("45.7348"), "unrounded share: {:?}", rows[1]);
 }

@@ -44,7 +44,7 @@ fn count_color(data: &[u8], rgb: (u8, u8, u8)) -> usize {
 #[wasm_bindgen_test]
 fn draws_pixels_at_css_size_for_dpr_1() {
     let c = canvas();
-    let mut chart = WasmChart::new(spec(RATE)).unwrap();
+    let mut chart = WasmChart::new(spec(RATE), None).unwrap();
     chart.draw(&c, 400.0, 300.0, 1.0).unwrap();
     assert_eq!((c.width(), c.height()), (400, 300));
     let data = pixels(&c);
@@ -57,14 +57,14 @@ fn draws_pixels_at_css_size_for_dpr_1() {
 #[wasm_bindgen_test]
 fn backing_store_doubles_at_dpr_2_and_lines_stay_crisp() {
     let c = canvas();
-    let mut chart = WasmChart::new(spec(SURVEY)).unwrap();
+    let mut chart = WasmChart::new(spec(SURVEY), None).unwrap();
     chart.draw(&c, 400.0, 300.0, 2.0).unwrap();
     assert_eq!((c.width(), c.height()), (800, 600), "backing store = CSS size × DPR");
     let data = pixels(&c);
     // The first series' bars, in solid DADS blue; at DPR 2 four times the area of DPR 1.
     let at_2 = count_color(&data, (0x00, 0x17, 0xC1));
     let c1 = canvas();
-    WasmChart::new(spec(SURVEY)).unwrap().draw(&c1, 400.0, 300.0, 1.0).unwrap();
+    WasmChart::new(spec(SURVEY), None).unwrap().draw(&c1, 400.0, 300.0, 1.0).unwrap();
     let at_1 = count_color(&pixels(&c1), (0x00, 0x17, 0xC1));
     let ratio = at_2 as f64 / at_1 as f64;
     assert!((3.6..4.4).contains(&ratio), "bar area ratio at DPR 2 vs 1: {ratio}");
@@ -91,7 +91,7 @@ fn backing_store_doubles_at_dpr_2_and_lines_stay_crisp() {
 #[wasm_bindgen_test]
 fn redraw_at_new_size_resizes_backing_store() {
     let c = canvas();
-    let mut chart = WasmChart::new(spec(RATE)).unwrap();
+    let mut chart = WasmChart::new(spec(RATE), None).unwrap();
     chart.draw(&c, 320.0, 240.0, 1.5).unwrap();
     assert_eq!((c.width(), c.height()), (480, 360));
     chart.draw(&c, 800.0, 320.0, 1.0).unwrap();
@@ -101,7 +101,7 @@ fn redraw_at_new_size_resizes_backing_store() {
 #[wasm_bindgen_test]
 fn invalid_specs_throw_a_message_with_the_path() {
     let bad = RATE.replace("45.8", "\"abc\"");
-    let err = WasmChart::new(spec(&bad)).err().expect("must fail");
+    let err = WasmChart::new(spec(&bad), None).err().expect("must fail");
     let message = Reflect::get(&err, &"message".into()).unwrap().as_string().unwrap();
     let path = Reflect::get(&err, &"path".into()).unwrap().as_string().unwrap();
     assert_eq!(message, "series[0].values[1]: 数値または null が必要です（\"abc\"）");
@@ -112,17 +112,17 @@ fn invalid_specs_throw_a_message_with_the_path() {
     let first = Reflect::get(&series, &0.into()).unwrap();
     let values = Reflect::get(&first, &"values".into()).unwrap();
     Reflect::set(&values, &2.into(), &JsValue::from_f64(f64::NAN)).unwrap();
-    let err = WasmChart::new(with_nan).err().expect("NaN must fail");
+    let err = WasmChart::new(with_nan, None).err().expect("NaN must fail");
     let message = Reflect::get(&err, &"message".into()).unwrap().as_string().unwrap();
     assert_eq!(message, "series[0].values[2]: 数値または null が必要です（NaN）");
     for not_a_spec in [JsValue::NULL, JsValue::UNDEFINED, JsValue::from_f64(3.0), JsValue::from_str("{}")] {
-        assert!(WasmChart::new(not_a_spec).is_err());
+        assert!(WasmChart::new(not_a_spec, None).is_err());
     }
 }
 
 #[wasm_bindgen_test]
 fn page_text_and_svg_come_localised() {
-    let chart = WasmChart::new(spec(RATE)).unwrap();
+    let chart = WasmChart::new(spec(RATE), None).unwrap();
     let text = chart.page_text();
     let get = |k: &str| Reflect::get(&text, &k.into()).unwrap().as_string();
     assert_eq!(get("sourceLine").unwrap(), "出典：デジタル庁「活動報告及び今後の取組」");
@@ -134,7 +134,7 @@ fn page_text_and_svg_come_localised() {
 #[wasm_bindgen_test]
 fn zero_size_draw_does_not_fail() {
     let c = canvas();
-    let mut chart = WasmChart::new(spec(RATE)).unwrap();
+    let mut chart = WasmChart::new(spec(RATE), None).unwrap();
     chart.draw(&c, 0.0, 0.0, 1.0).unwrap();
     chart.draw(&c, 100.0, 50.0, f64::NAN).unwrap();
 }

@@ -7,15 +7,15 @@
 //!
 //! Points: one, for the big number (`series` 0, `index` 0), at its centre.
 
-use crate::dates::PartialDate;
+use super::{Ctx, PAD};
 use crate::locale::Locale;
-use crate::numfmt::{decimals_for_step, percent, signed_delta, value_with_unit, Notation};
+use crate::numfmt::percent;
+use crate::resolve::{KpiNumbers, Resolved};
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
-use crate::spec::{ChartSpec, Kpi};
+use crate::spec::Kpi;
 use crate::text::{truncate_to_width, Font, TextMeasure};
-use crate::theme::{Color, LineDash, MarkerShape, Theme};
+use crate::theme::{Color, LineDash, MarkerShape};
 
-const PAD: f32 = 8.0;
 /// Space between lines of text.
 const LINE_GAP: f32 = 8.0;
 /// Between the text column and a sparkline beside it.
@@ -28,15 +28,15 @@ const MAX_SPARK_H: f32 = 120.0;
 const MARKER_R: f32 = 4.0;
 
 /// Lays out a `kpi` spec on `scene` (already sized, with its background).
-pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
-    let Some(kpi) = &spec.kpi else { return };
+pub fn layout(ctx: &Ctx, scene: &mut Scene) {
+    let (Some(kpi), Some(numbers)) = (&ctx.spec.kpi, &ctx.r.kpi) else { return };
+    let (theme, measure) = (ctx.theme, ctx.measure);
     let (width, height) = (scene.width, scene.height);
     let (inner_w, inner_h) = (width - 2.0 * PAD, height - 2.0 * PAD);
     if inner_w < 40.0 || inner_h < 24.0 {
         return;
     }
-    let ctx = Ctx { spec, theme, measure, locale: spec.locale };
-    let words = kpi_words(spec, kpi);
+    let words = kpi_words(ctx.r, kpi, numbers);
     let small = Font { size: 16.0, bold: false };
     let emphasis = Font { size: 20.0, bold: true };
 
@@ -49,13 +49,13 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
         lines.push(Line::single(as_of.clone(), small, theme.muted_text));
     }
     if let Some((delta, caption)) = &words.delta {
-        lines.push(Line::pair(&ctx, delta.clone(), emphasis, theme.text, caption.clone(), small, theme.muted_text, inner_w));
+        lines.push(Line::pair(ctx, delta.clone(), emphasis, theme.text, caption.clone(), small, theme.muted_text, inner_w));
     }
     if let Some((label, value)) = &words.share {
-        lines.push(Line::pair(&ctx, label.clone(), small, theme.muted_text, value.clone(), emphasis, theme.text, inner_w));
+        lines.push(Line::pair(ctx, label.clone(), small, theme.muted_text, value.clone(), emphasis, theme.text, inner_w));
     }
 
-    let spark = spark_points(spec);
+    let spark = spark_points(ctx.r);
     let spark_labels = spark.as_ref().and_then(|s| ctx.spark_labels(s));
     let label_row = if spark_labels.is_some() { 14.0 + 6.0 } else { 0.0 };
 
@@ -119,7 +119,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
     y += size;
     for line in lines.iter().take(count) {
         y += LINE_GAP;
-        line.draw(&ctx, PAD, y, scene);
+        line.draw(ctx, PAD, y, scene);
         y += line.height();
     }
     if let (Some(mut b), Some(points)) = (spark_box, spark) {
@@ -140,31 +140,18 @@ struct KpiWords {
     share: Option<(String, String)>,
 }
 
-/// Decimals of a KPI's printed numbers: `decimals` from the spec, else the data's own
-/// precision (value, previous, share), at most 2.
-fn kpi_decimals(spec: &ChartSpec, kpi: &Kpi) -> usize {
-    spec.decimals.unwrap_or_else(|| {
-        let values = [Some(kpi.value), kpi.previous.as_ref().map(|p| p.value)];
-        values.iter().flatten().map(|v| decimals_for_step(*v)).max().unwrap_or(0).min(2)
-    })
-}
-
-fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
-    let locale = spec.locale;
-    let unit = spec.unit.as_deref();
-    let notation = Notation::for_unit(locale, unit);
-    let decimals = kpi_decimals(spec, kpi);
-    let value = value_with_unit(kpi.value, decimals, unit, locale);
-    let as_of = spec.as_of.map(|d| crate::page_text::as_of_words(d, locale, spec.era));
+fn kpi_words(r: &Resolved, kpi: &Kpi, numbers: &KpiNumbers) -> KpiWords {
+    let locale = r.locale();
+    let value = numbers.format.with_unit(kpi.value);
     let delta = kpi.previous.as_ref().map(|p| {
         // `label` names the earlier figure (「2024年の年次報告」); its date follows in brackets.
         let when = match (&p.label, p.as_of) {
             (Some(label), Some(d)) => Some(match locale {
-                Locale::Ja => format!("{label}（{}）", d.label_with(locale, spec.era)),
-                Locale::En => format!("{label} ({})", d.label_with(locale, spec.era)),
+                Locale::Ja => format!("{label}（{}）", r.date_words(d)),
+                Locale::En => format!("{label} ({})", r.date_words(d)),
             }),
             (Some(label), None) => Some(label.clone()),
-            (None, Some(d)) => Some(d.label_with(locale, spec.era)),
+            (None, Some(d)) => Some(r.date_words(d)),
             (None, None) => None,
         };
         let caption = match (when, locale) {
@@ -172,20 +159,18 @@ fn kpi_words(spec: &ChartSpec, kpi: &Kpi) -> KpiWords {
             (Some(when), Locale::En) => format!("since {when}"),
             (None, _) => locale.pick("前回から", "since the previous figure").to_owned(),
         };
-        (arrowed_delta(kpi.value - p.value, decimals, unit, notation, locale), caption)
+        (arrowed(numbers.format.signed_delta(kpi.value - p.value)), caption)
     });
     let share = kpi.share.as_ref().map(|s| {
         let label = s.label.clone().unwrap_or_else(|| locale.pick("割合", "Share").to_owned());
-        let d = spec.decimals.unwrap_or_else(|| decimals_for_step(s.value).min(1));
-        (label, percent(s.value, d))
+        (label, percent(s.value, numbers.share_decimals))
     });
-    KpiWords { value, as_of, delta, share }
+    KpiWords { value, as_of: r.as_of_words(), delta, share }
 }
 
 /// A change with its direction in symbols, not colour: `▲ +4,845万枚`, `▼ −3ポイント` (a
 /// change of a percentage is in points), `±0件` without an arrow.
-fn arrowed_delta(delta: f64, decimals: usize, unit: Option<&str>, notation: Notation, locale: Locale) -> String {
-    let text = signed_delta(delta, decimals, notation, unit, locale);
+fn arrowed(text: String) -> String {
     match text.chars().next() {
         Some('+') => format!("▲ {text}"),
         Some('\u{2212}') => format!("▼ {text}"),
@@ -262,9 +247,9 @@ struct SparkBox {
 
 /// Sparkline points: (time position, value) per present value, in category order; positions
 /// are days when every category is a date (uneven gaps to scale), else indices.
-fn spark_points(spec: &ChartSpec) -> Option<Vec<(usize, f64, f64)>> {
-    let series = spec.series.first()?;
-    let dates = PartialDate::parse_all(&spec.categories);
+fn spark_points(r: &Resolved) -> Option<Vec<(usize, f64, f64)>> {
+    let series = r.spec.series.first()?;
+    let dates = r.dates.as_ref();
     let mut points = Vec::with_capacity(series.values.len());
     for (i, value) in series.values.iter().enumerate() {
         let Some(v) = value.filter(|v| v.is_finite()) else { continue };
@@ -274,25 +259,11 @@ fn spark_points(spec: &ChartSpec) -> Option<Vec<(usize, f64, f64)>> {
     (!points.is_empty()).then_some(points)
 }
 
-struct Ctx<'a> {
-    spec: &'a ChartSpec,
-    theme: &'a Theme,
-    measure: &'a dyn TextMeasure,
-    locale: Locale,
-}
-
+/// The sparkline: drawn in the chart's first series colour, labelled with its first and last dates.
 impl Ctx<'_> {
-    #[allow(clippy::too_many_arguments)]
-    fn text(&self, x: f32, y: f32, text: &str, font: Font, color: Color, h: HAlign, v: VAlign) -> Mark {
-        Mark::text(x, y, text, font, color, h, v, self.measure)
-    }
-
     /// The first and last categories of the sparkline, in words.
     fn spark_labels(&self, points: &[(usize, f64, f64)]) -> Option<(String, String)> {
-        let word = |i: usize| {
-            let raw = self.spec.categories.get(i)?;
-            Some(PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label_with(self.locale, self.spec.era)))
-        };
+        let word = |i: usize| (i < self.spec.categories.len()).then(|| self.r.category_words(i));
         let (first, last) = (points.first()?, points.last()?);
         Some((word(first.0)?, word(last.0)?))
     }

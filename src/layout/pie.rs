@@ -10,21 +10,16 @@
 //! Points: one per drawn slice, `series` 0 and `index` = the slice's category index, at the
 //! slice's label anchor (slices of 0 or without a value are not drawn and have no point).
 
+use super::{Ctx, LEGEND_ROW, LEGEND_SWATCH as SWATCH, LEGEND_SWATCH_GAP as SWATCH_GAP, PAD};
 use crate::locale::Locale;
 use crate::math::{clamp, hypot};
-use crate::numfmt::percent;
 use crate::order::sorted_by;
 use crate::scene::{BBox, HAlign, Mark, PlottedPoint, Scene, VAlign};
-use crate::spec::{ChartSpec, ChartType};
-use crate::table::shared_decimals;
-use crate::text::{truncate_to_width, Font, TextMeasure};
+use crate::spec::ChartType;
+use crate::text::{truncate_to_width, Font};
 use crate::theme::{Color, LineDash, Theme};
 use std::f32::consts::{PI, TAU};
 
-const PAD: f32 = 8.0;
-const LEGEND_ROW: f32 = 24.0;
-const SWATCH: f32 = 14.0;
-const SWATCH_GAP: f32 = 6.0;
 const COLUMN_GAP: f32 = 12.0;
 /// Space between the pie (with its outside labels) and a legend beside or below it.
 const LEGEND_GAP: f32 = 20.0;
@@ -42,21 +37,20 @@ const MAX_SEGMENT: f32 = PI / 90.0;
 const SEPARATOR: f32 = 1.5;
 
 /// Lays out a pie or donut `spec` on `scene` (already sized, with its background).
-pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
-    let Some(series) = spec.series.first() else { return };
-    let ctx = Ctx::new(spec, theme, measure);
-    let colors = slice_colors(&series.values, theme);
-    let slices = slices(&series.values, &colors);
+pub fn layout(ctx: &Ctx, scene: &mut Scene) {
+    let (Some(series), Some(pie)) = (ctx.spec.series.first(), &ctx.r.pie) else { return };
+    let colors = slice_colors(&series.values, ctx.theme);
+    let slices = slices(&series.values, &pie.shares, &colors);
     if slices.is_empty() || scene.width < 2.0 * (PAD + MIN_RADIUS) || scene.height < 2.0 * (PAD + MIN_RADIUS) {
         return; // Nothing drawable, or too small to read; the page text and table still stand.
     }
-    let items = ctx.legend_items(&series.values, ctx.total(&series.values));
+    let items = ctx.legend_items(&series.values, &pie.shares);
     let Some(plan) = ctx.plan(&slices, &items, scene.width, scene.height) else { return };
 
     let (cx, cy, r) = (plan.cx, plan.cy, plan.radius);
-    let hole = if ctx.donut { r * DONUT_HOLE } else { 0.0 };
+    let hole = if ctx.donut() { r * DONUT_HOLE } else { 0.0 };
     ctx.draw_wedges(&slices, cx, cy, r, hole, scene);
-    if ctx.donut {
+    if ctx.donut() {
         ctx.draw_center(cx, cy, hole, scene);
     }
     ctx.draw_share_labels(&slices, &plan, hole, scene);
@@ -121,8 +115,8 @@ fn slice_colors(values: &[Option<f64>], theme: &Theme) -> Vec<Color> {
     colors
 }
 
-/// Shares and angles of the slices that are drawn (value > 0), from the full data.
-fn slices(values: &[Option<f64>], colors: &[Color]) -> Vec<Slice> {
+/// Angles of the slices that are drawn (value > 0), from the full data, with their shares.
+fn slices(values: &[Option<f64>], shares: &[Option<f64>], colors: &[Color]) -> Vec<Slice> {
     let total: f64 = values.iter().flatten().filter(|v| v.is_finite() && **v > 0.0).sum();
     if total.is_nan() || total <= 0.0 {
         return Vec::new();
@@ -135,7 +129,7 @@ fn slices(values: &[Option<f64>], colors: &[Color]) -> Vec<Slice> {
         let start = (before / total) as f32 * TAU;
         before += v;
         let end = (before / total) as f32 * TAU;
-        out.push(Slice { index, share: v / total * 100.0, start, end, color: colors[index] });
+        out.push(Slice { index, share: shares[index].unwrap_or(0.0), start, end, color: colors[index] });
     }
     out
 }
@@ -213,57 +207,27 @@ struct Plan {
     legend: Option<LegendPlan>,
 }
 
-struct Ctx<'a> {
-    spec: &'a ChartSpec,
-    theme: &'a Theme,
-    measure: &'a dyn TextMeasure,
-    font: Font,
-    locale: Locale,
-    value_decimals: usize,
-    share_decimals: usize,
-    donut: bool,
-}
-
-impl<'a> Ctx<'a> {
-    fn new(spec: &'a ChartSpec, theme: &'a Theme, measure: &'a dyn TextMeasure) -> Self {
-        Ctx {
-            spec,
-            theme,
-            measure,
-            font: Font { size: theme.label_size.max(14.0), bold: false },
-            locale: spec.locale,
-            value_decimals: spec.decimals.unwrap_or_else(|| shared_decimals(spec)),
-            share_decimals: spec.decimals.unwrap_or(1),
-            donut: spec.chart_type == ChartType::Donut,
-        }
-    }
-
-    fn total(&self, values: &[Option<f64>]) -> f64 {
-        values.iter().flatten().filter(|v| v.is_finite()).sum()
+/// What pies print and where: the legend plan, the wedges, their labels and the legend.
+impl Ctx<'_> {
+    fn donut(&self) -> bool {
+        self.spec.chart_type == ChartType::Donut
     }
 
     fn share_text(&self, share: f64) -> String {
-        percent(share, self.share_decimals)
+        self.r.share_text(share)
     }
 
     fn value_with_unit(&self, value: f64) -> String {
-        crate::numfmt::value_with_unit(value, self.value_decimals, self.spec.unit.as_deref(), self.locale)
+        self.r.axes[0].with_unit(value)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn text(&self, x: f32, y: f32, text: &str, font: Font, color: Color, h: HAlign, v: VAlign) -> Mark {
-        Mark::text(x, y, text, font, color, h, v, self.measure)
-    }
-
-    fn legend_items(&self, values: &[Option<f64>], total: f64) -> Vec<LegendItem> {
-        let missing = self.locale.pick("データなし", "no data");
+    fn legend_items(&self, values: &[Option<f64>], shares: &[Option<f64>]) -> Vec<LegendItem> {
+        let missing = self.r.locale().pick("データなし", "no data");
         let mut items = Vec::with_capacity(values.len());
         for (index, value) in values.iter().enumerate() {
             let name = self.spec.categories.get(index).cloned().unwrap_or_default();
-            items.push(match value {
-                Some(v) if total > 0.0 => {
-                    LegendItem { index, name, value: self.value_with_unit(*v), share: self.share_text(v / total * 100.0) }
-                }
+            items.push(match (value, shares.get(index).copied().flatten()) {
+                (Some(v), Some(share)) => LegendItem { index, name, value: self.value_with_unit(*v), share: self.share_text(share) },
                 _ => LegendItem { index, name, value: missing.to_owned(), share: String::new() },
             });
         }
@@ -423,7 +387,7 @@ impl<'a> Ctx<'a> {
         // Share labels that would not be on the pie; a donut's total missing from its centre
         // counts as two.
         let not_inside = |r: f32| {
-            let center = if self.donut && self.center_lines(self.hole(r)).is_none() { 2 } else { 0 };
+            let center = if self.donut() && self.center_lines(self.hole(r)).is_none() { 2 } else { 0 };
             center + slices.iter().filter(|s| self.inside_label(s, 0.0, 0.0, r, self.hole(r)).is_none()).count()
         };
         let missing = not_inside(full);
@@ -433,9 +397,10 @@ impl<'a> Ctx<'a> {
             let margin_x = LEADER + 4.0 + label_w;
             let reduced = ((w - 2.0 * margin_x).min(h - 2.0 * self.margin_y(true)) / 2.0 - 1.0).floor();
             // A donut keeps its total in the centre rather than make room for outside labels.
-            let center_lost = self.donut && self.center_lines(self.hole(reduced)).is_none() && self.center_lines(self.hole(full)).is_some();
+            let center_lost =
+                self.donut() && self.center_lines(self.hole(reduced)).is_none() && self.center_lines(self.hole(full)).is_some();
             if reduced >= MIN_RADIUS && !center_lost {
-                let center = if self.donut && self.center_lines(self.hole(reduced)).is_none() { 2 } else { 0 };
+                let center = if self.donut() && self.center_lines(self.hole(reduced)).is_none() { 2 } else { 0 };
                 out.push(PieFit { radius: reduced, outside: true, margin_x, missing: center });
             }
         }
@@ -443,7 +408,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn hole(&self, radius: f32) -> f32 {
-        if self.donut {
+        if self.donut() {
             radius * DONUT_HOLE
         } else {
             0.0
@@ -535,8 +500,8 @@ impl<'a> Ctx<'a> {
         let (main, caption) = match &self.spec.center_label {
             Some(label) => (label.clone(), None),
             None => {
-                let total = self.spec.series.first().map_or(0.0, |s| self.total(&s.values));
-                (self.value_with_unit(total), Some(self.locale.pick("合計", "Total")))
+                let total = self.r.pie.as_ref().map_or(0.0, |p| p.total);
+                (self.value_with_unit(total), Some(self.r.locale().pick("合計", "Total")))
             }
         };
         for size in [32.0, 28.0, 24.0, 20.0, 18.0, 16.0, 14.0] {
@@ -696,7 +661,7 @@ impl<'a> Ctx<'a> {
         }
         if shown < items.len() {
             let rest = items.len() - shown;
-            let (long, short) = match self.locale {
+            let (long, short) = match self.r.locale() {
                 Locale::Ja => (format!("ほか{rest}項目（表を参照）"), format!("ほか{rest}項目")),
                 Locale::En => (format!("{rest} more (see the table)"), format!("{rest} more")),
             };

@@ -7,27 +7,28 @@
 //!
 //! Points: one (`series` 0, `index` 0), at the end of the bar.
 
+use super::{Ctx, PAD};
 use crate::locale::Locale;
-use crate::numfmt::{decimals_for_step, percent, value_text, with_unit, Notation};
+use crate::numfmt::{percent, with_unit};
+use crate::resolve::{ProgressNumbers, Resolved};
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
-use crate::spec::{ChartSpec, Progress};
-use crate::text::{truncate_to_width, Font, TextMeasure};
-use crate::theme::{Color, Theme};
+use crate::spec::Progress;
+use crate::text::{truncate_to_width, Font};
 
-const PAD: f32 = 8.0;
 const LINE_GAP: f32 = 8.0;
 const PAIR_GAP: f32 = 12.0;
 
 /// Lays out a `progress` spec on `scene` (already sized, with its background).
-pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
-    let Some(progress) = &spec.progress else { return };
+pub fn layout(ctx: &Ctx, scene: &mut Scene) {
+    let (Some(progress), Some(numbers)) = (&ctx.spec.progress, &ctx.r.progress) else { return };
+    let (theme, measure) = (ctx.theme, ctx.measure);
     let (width, height) = (scene.width, scene.height);
     let (inner_w, inner_h) = (width - 2.0 * PAD, height - 2.0 * PAD);
     if inner_w < 60.0 || inner_h < 40.0 || progress.target.is_nan() || progress.target <= 0.0 {
         return;
     }
-    let words = progress_words(spec, progress);
-    let text = |x: f32, y: f32, t: &str, font: Font, color: Color, h: HAlign, v: VAlign| Mark::text(x, y, t, font, color, h, v, measure);
+    let words = progress_words(ctx.r, progress, numbers);
+    let text = |x, y, t: &str, font, color, h, v| ctx.text(x, y, t, font, color, h, v);
     let ratio_font = Font { size: 18.0, bold: false };
     let small = Font { size: 16.0, bold: false };
     let mark_font = Font { size: 14.0, bold: false };
@@ -93,7 +94,7 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
         scene.marks.push(Mark::Rect { x: target_x, y, w: x0 + track_w - target_x, h: track_h, fill: theme.series_color(1), stroke: None });
         // The target: a rule across the bar in the text colour, with its name under it.
         scene.marks.push(Mark::Rule { x1: target_x, y1: y - 4.0, x2: target_x, y2: y + track_h + 4.0, width: 2.0, color: theme.text });
-        let label = spec.locale.pick("目標", "Target");
+        let label = ctx.r.locale().pick("目標", "Target");
         let lw = measure.width(label, mark_font);
         let lx = crate::math::clamp(target_x, PAD + lw / 2.0, width - PAD - lw / 2.0);
         scene.marks.push(text(lx, y + track_h + 6.0, label, mark_font, theme.text, HAlign::Middle, VAlign::Top));
@@ -120,22 +121,21 @@ struct ProgressWords {
     as_of: Option<String>,
 }
 
-fn progress_words(spec: &ChartSpec, progress: &Progress) -> ProgressWords {
-    let locale = spec.locale;
-    let unit = spec.unit.as_deref();
-    let notation = Notation::for_unit(locale, unit);
-    let share = percent(progress.value / progress.target * 100.0, spec.decimals.unwrap_or(1));
-    let decimals = spec.decimals.unwrap_or_else(|| decimals_for_step(progress.value).max(decimals_for_step(progress.target)).min(2));
-    let number = |v: f64| value_text(v, decimals, notation);
-    let ratio = match unit {
+fn progress_words(r: &Resolved, progress: &Progress, numbers: &ProgressNumbers) -> ProgressWords {
+    let locale = r.locale();
+    let format = &numbers.format;
+    let ratio = if numbers.rate {
         // A rate against 100%: the big number already is the value; say what it aims at.
-        Some("%") if progress.target == 100.0 => Some(match locale {
-            Locale::Ja => format!("目標{}", percent(progress.target, decimals_for_step(progress.target).min(2))),
-            Locale::En => format!("Target {}", percent(progress.target, decimals_for_step(progress.target).min(2))),
-        }),
-        Some("%") => Some(format!("{}% / {}%", number(progress.value), number(progress.target))),
-        _ => Some(with_unit(&format!("{} / {}", number(progress.value), number(progress.target)), unit, locale)),
+        let target = percent(progress.target, numbers.target_decimals);
+        Some(match locale {
+            Locale::Ja => format!("目標{target}"),
+            Locale::En => format!("Target {target}"),
+        })
+    } else if format.percent {
+        Some(format!("{} / {}", format.label(progress.value), format.label(progress.target)))
+    } else {
+        let pair = format!("{} / {}", format.number(progress.value), format.number(progress.target));
+        Some(with_unit(&pair, format.unit.as_deref(), locale))
     };
-    let as_of = spec.as_of.map(|d| crate::page_text::as_of_words(d, locale, spec.era));
-    ProgressWords { percent: share, ratio, goal: progress.goal.clone(), as_of }
+    ProgressWords { percent: r.share_text(numbers.share), ratio, goal: progress.goal.clone(), as_of: r.as_of_words() }
 }

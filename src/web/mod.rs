@@ -7,9 +7,11 @@ mod measure;
 
 use crate::chart::Chart as CoreChart;
 use crate::json::Json;
-use crate::page_text::PageText;
+use crate::locale::Locale;
 use crate::scene::Scene;
 use crate::text::EstimatedMeasure;
+use crate::theme::Theme;
+use crate::words::page::PageText;
 use js_sys::{Array, Object, Reflect};
 use measure::CanvasMeasure;
 use wasm_bindgen::prelude::*;
@@ -30,22 +32,39 @@ pub struct WasmChart {
 
 #[wasm_bindgen(js_class = Chart)]
 impl WasmChart {
-    /// Validates `spec` (a plain JS object, e.g. from `JSON.parse`). Throws
-    /// `{ message, path, locale }` when it is not a valid chart spec.
+    /// Validates `spec` (a plain JS object, e.g. from `JSON.parse`) for a page in
+    /// `page_lang` (its `lang`, used when the spec has no `locale`). Throws
+    /// `{ message, path, locale }` when it is not a valid chart spec; `locale` is the language
+    /// the whole chart speaks, messages included.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec: JsValue) -> Result<WasmChart, JsValue> {
+    pub fn new(spec: JsValue, page_lang: Option<String>) -> Result<WasmChart, JsValue> {
+        let page = page_lang.as_deref().and_then(Locale::parse);
         let json: Json = serde_wasm_bindgen::from_value(spec).map_err(|e| {
             // Only values JSON cannot express get here (functions, symbols, BigInt).
-            error_object(&format!("仕様を読み取れません（{e}）"), "", "ja")
+            let locale = page.unwrap_or_default();
+            let message = match locale {
+                Locale::Ja => format!("仕様を読み取れません（{e}）"),
+                Locale::En => format!("The spec cannot be read ({e})"),
+            };
+            error_object(&message, "", locale.tag())
         })?;
-        let chart = CoreChart::from_json(&json).map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
+        let chart = CoreChart::from_json_in(&json, page).map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
         Ok(WasmChart { chart, measure: None, scene: None })
     }
 
     /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
     #[wasm_bindgen(js_name = pageText)]
     pub fn page_text(&self) -> JsValue {
-        page_text_object(&self.chart.page_text()).into()
+        let o = page_text_object(&self.chart.page_text());
+        set(&o, "fontFamily", self.chart.theme().font_family.into());
+        o.into()
+    }
+
+    /// The colours the page around the canvas uses, in the current scheme (light or dark):
+    /// `{ text, muted, surface, link, rule, focus, focusRing }` as CSS colours. The loader sets
+    /// them as custom properties, so the DOM and the canvas share one theme and its contrast tests.
+    pub fn colors(&self) -> JsValue {
+        dom_colors(self.chart.theme()).into()
     }
 
     /// Paints the chart on `canvas` at `css_width` × `css_height` CSS pixels, with a backing
@@ -94,7 +113,7 @@ impl WasmChart {
     #[wasm_bindgen(js_name = pointAt)]
     pub fn point_at(&self, x: f64, y: f64) -> i32 {
         let Some(scene) = &self.scene else { return -1 };
-        let horizontal = self.chart.spec().chart_type == crate::spec::ChartType::Bar;
+        let horizontal = self.chart.resolved().horizontal;
         let (along, across) = if horizontal { (0.15, 1.0) } else { (1.0, 0.15) };
         scene
             .points
@@ -120,10 +139,7 @@ impl WasmChart {
             .collect();
         set(&o, "rows", rows.into());
         set(&o, "footnotes", t.footnotes.iter().map(|f| JsValue::from_str(f)).collect::<Array>().into());
-        let raw: Array = crate::table::csv_rows(self.chart.spec(), &t)
-            .iter()
-            .map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>())
-            .collect();
+        let raw: Array = self.chart.csv_rows(&t).iter().map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>()).collect();
         set(&o, "raw", raw.into());
         o.into()
     }
@@ -145,7 +161,7 @@ impl WasmChart {
     }
 
     fn chart_font_family(&self) -> &'static str {
-        crate::theme::FONT_FAMILY
+        self.chart.theme().font_family
     }
 }
 
@@ -178,11 +194,29 @@ fn page_text_object(t: &PageText) -> Object {
     set(&o, "updatedText", opt(&t.updated_text));
     let notes: Array = t.notes.iter().map(|n| JsValue::from_str(n)).collect();
     set(&o, "notes", notes.into());
+    set(&o, "datesLine", opt(&t.dates_line()));
+    set(&o, "horizontal", t.horizontal.into());
     set(&o, "altText", t.alt_text.as_str().into());
     set(&o, "description", t.description.as_str().into());
     set(&o, "card", t.card.into());
     set(&o, "heightHint", t.height_hint.map_or(JsValue::NULL, |h| JsValue::from_f64(h as f64)));
     set(&o, "colorScheme", t.color_scheme.into());
+    o
+}
+
+fn dom_colors(theme: &Theme) -> Object {
+    let o = Object::new();
+    for (key, color) in [
+        ("text", theme.text),
+        ("muted", theme.muted_text),
+        ("surface", theme.background),
+        ("link", theme.link),
+        ("rule", theme.rule),
+        ("focus", theme.focus_outline),
+        ("focusRing", theme.focus_ring),
+    ] {
+        set(&o, key, color.css().into());
+    }
     o
 }
 

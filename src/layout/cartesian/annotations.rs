@@ -118,7 +118,7 @@ fn place(ctx: &Ctx, scene: &mut Scene, spots: &[(f32, f32, HAlign, VAlign)], tex
     let mut taken = scene.text_boxes();
     taken.extend(bars);
     for &(x, y, h, v) in spots {
-        let mark = ctx.text(x, y, text, h, v, color);
+        let mark = ctx.label(x, y, text, color, h, v);
         let Some(b) = mark.text_bbox() else { continue };
         let inside = b.x0 >= 0.0 && b.y0 >= 0.0 && b.x1 <= scene.width && b.y1 <= scene.height;
         if inside && taken.iter().all(|t| !t.overlaps(&b)) {

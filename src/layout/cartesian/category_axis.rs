@@ -9,8 +9,8 @@
 use super::{Ctx, LABEL_GAP, LINE_HEIGHT, TICK_GAP};
 use crate::dates::{PartialDate, Precision};
 use crate::order::sorted_indices;
+use crate::resolve::Resolved;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
-use crate::spec::{ChartSpec, ChartType};
 use crate::text::{string_of, truncate_to_width};
 use crate::ticks::time_ticks;
 
@@ -31,14 +31,13 @@ pub struct Positions {
 }
 
 /// Positions over `start..end`. Horizontal bars always use even slots, top to bottom.
-pub fn positions(spec: &ChartSpec, start: f32, end: f32, has_columns: bool) -> Positions {
-    let n = spec.categories.len();
+pub fn positions(r: &Resolved, start: f32, end: f32, has_columns: bool) -> Positions {
+    let n = r.spec.categories.len();
     let length = end - start;
-    if spec.chart_type != ChartType::Bar {
-        let dates = PartialDate::parse_all(&spec.categories);
-        if let Some(dates) = dates {
+    if !r.horizontal {
+        if let Some(dates) = &r.dates {
             let mut days: Vec<i64> = Vec::with_capacity(dates.len());
-            for d in &dates {
+            for d in dates {
                 days.push(d.day_number());
             }
             let (first, last) = (days.iter().min().copied().unwrap_or(0), days.iter().max().copied().unwrap_or(0));
@@ -60,7 +59,7 @@ pub fn positions(spec: &ChartSpec, start: f32, end: f32, has_columns: bool) -> P
                 for d in &days {
                     centers.push(start + inset + (d - first) as f32 / span * inner);
                 }
-                return Positions { centers, slot, dates: Some(dates) };
+                return Positions { centers, slot, dates: Some(dates.clone()) };
             }
         }
     }
@@ -96,7 +95,7 @@ pub fn draw_below(ctx: &Ctx, labels: &[(f32, Vec<String>)], bottom: f32, scene: 
         for (i, line) in lines.iter().enumerate() {
             let w = ctx.width(line);
             let x = crate::math::clamp(*x, w / 2.0 + 1.0, (width - w / 2.0 - 1.0).max(w / 2.0 + 1.0));
-            scene.marks.push(ctx.text(x, top + i as f32 * LINE_HEIGHT, line, HAlign::Middle, VAlign::Top, ctx.theme.muted_text));
+            scene.marks.push(ctx.label(x, top + i as f32 * LINE_HEIGHT, line, ctx.theme.muted_text, HAlign::Middle, VAlign::Top));
         }
     }
 }
@@ -118,7 +117,7 @@ pub fn draw_left(ctx: &Ctx, at: &Positions, column: f32, right_edge: f32, scene:
         let block = lines.len() as f32 * LINE_HEIGHT;
         let top = at.centers[i] - block / 2.0 + (LINE_HEIGHT - ctx.font.size) / 2.0;
         for (k, line) in lines.iter().enumerate() {
-            scene.marks.push(ctx.text(right_edge, top + k as f32 * LINE_HEIGHT, line, HAlign::End, VAlign::Top, ctx.theme.muted_text));
+            scene.marks.push(ctx.label(right_edge, top + k as f32 * LINE_HEIGHT, line, ctx.theme.muted_text, HAlign::End, VAlign::Top));
         }
     }
 }

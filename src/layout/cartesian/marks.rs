@@ -3,7 +3,6 @@
 
 use super::stack::SeriesLook;
 use super::{Ctx, Frame};
-use crate::numfmt::group_digits_fixed;
 use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{Annotation, AxisSide, SeriesKind, Stacking};
@@ -146,11 +145,11 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
         if frame.horizontal {
             let end = if positive { l.from.max(l.to) + 4.0 } else { l.from.min(l.to) - 4.0 };
             let h = if positive { HAlign::Start } else { HAlign::End };
-            ctx.text(end, l.center, text, h, VAlign::Middle, ctx.theme.text)
+            ctx.label(end, l.center, text, ctx.theme.text, h, VAlign::Middle)
         } else {
             let tip = if positive { l.from.min(l.to) } else { l.from.max(l.to) };
             let (y, v) = if positive { (tip - 4.0, VAlign::Bottom) } else { (tip + 4.0, VAlign::Top) };
-            ctx.text(l.center, y, text, HAlign::Middle, v, ctx.theme.text)
+            ctx.label(l.center, y, text, ctx.theme.text, HAlign::Middle, v)
         }
     };
     // Reference lines (targets) must not run through a label: step past them.
@@ -167,10 +166,10 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
         let Mark::Text { x, y, text, color, h, v, .. } = &mark else { return mark };
         for &line in &lines {
             if frame.horizontal && b.x0 - 2.0 <= line && line <= b.x1 + 2.0 {
-                return ctx.text(line + 3.0, *y, text, HAlign::Start, *v, *color);
+                return ctx.label(line + 3.0, *y, text, *color, HAlign::Start, *v);
             }
             if !frame.horizontal && b.y0 - 2.0 <= line && line <= b.y1 + 2.0 {
-                return ctx.text(*x, line - 3.0, text, *h, VAlign::Bottom, *color);
+                return ctx.label(*x, line - 3.0, text, *color, *h, VAlign::Bottom);
             }
         }
         mark
@@ -210,11 +209,11 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
         let positive = l.value >= 0.0;
         let inside = if frame.horizontal {
             let end = if positive { l.from.max(l.to) - 4.0 } else { l.from.min(l.to) + 4.0 };
-            ctx.text(end, l.center, text, if positive { HAlign::End } else { HAlign::Start }, VAlign::Middle, color)
+            ctx.label(end, l.center, text, color, if positive { HAlign::End } else { HAlign::Start }, VAlign::Middle)
         } else {
             let tip = if positive { l.from.min(l.to) } else { l.from.max(l.to) };
             let (y, v) = if positive { (tip + 4.0, VAlign::Top) } else { (tip - 4.0, VAlign::Bottom) };
-            ctx.text(l.center, y, text, HAlign::Middle, v, color)
+            ctx.label(l.center, y, text, color, HAlign::Middle, v)
         };
         if inside.text_bbox().is_some_and(|b| taken.iter().all(|t| !t.overlaps(&b))) {
             scene.marks.push(inside);
@@ -225,11 +224,11 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
 /// Values inside stacked segments that are long enough, in a colour that reads on the fill.
 /// In a 100% stack of counts the label is the share; of percentages, the author's value.
 fn stacked_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], spans: &Spans, scene: &mut Scene) {
-    let shares = ctx.spec.stacking == Stacking::Percent && ctx.spec.unit.as_deref() != Some("%");
+    let shares = ctx.spec.stacking == Stacking::Percent && !ctx.r.axes[0].percent;
     for l in labels {
         let text = if shares {
             let (lo, hi) = spans[l.series][l.index].unwrap_or((0.0, 0.0));
-            format!("{}%", group_digits_fixed(hi - lo, 1))
+            ctx.r.share_text(hi - lo)
         } else {
             ctx.value_label(l.series, l.index, l.value)
         };
@@ -241,7 +240,7 @@ fn stacked_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], spans: &Spans, 
         }
         let color = if l.fill.contrast(&ctx.theme.text) >= 4.5 { ctx.theme.text } else { ctx.theme.background };
         let (x, y) = frame.point(l.center, (l.from + l.to) / 2.0);
-        scene.marks.push(ctx.text(x, y, &text, HAlign::Middle, VAlign::Middle, color));
+        scene.marks.push(ctx.label(x, y, &text, color, HAlign::Middle, VAlign::Middle));
     }
 }
 
@@ -282,7 +281,7 @@ fn point_labels(ctx: &Ctx, scene: &mut Scene) {
     let mut boxes = Vec::new();
     for p in &scene.points {
         if let Some(v) = series.values[p.index] {
-            let label = ctx.text(p.x, p.y - 8.0, &ctx.value_label(0, p.index, v), HAlign::Middle, VAlign::Bottom, ctx.theme.text);
+            let label = ctx.label(p.x, p.y - 8.0, &ctx.value_label(0, p.index, v), ctx.theme.text, HAlign::Middle, VAlign::Bottom);
             boxes.extend(label.text_bbox());
             labels.push(label);
         }

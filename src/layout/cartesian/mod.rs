@@ -11,30 +11,25 @@ mod marks;
 mod stack;
 mod value_axis;
 
+use super::{Ctx, PAD};
 use crate::dates::PartialDate;
-use crate::locale::Locale;
-use crate::numfmt::{value_text, Notation};
 use crate::scene::{HAlign, Mark, Scene, VAlign};
-use crate::spec::{AxisSide, AxisSpec, ChartSpec, ChartType, SeriesKind, ValueFlag};
-use crate::table::axis_decimals;
-use crate::text::{Font, TextMeasure};
-use crate::theme::{Color, Theme};
+use crate::spec::{AxisSide, AxisSpec, SeriesKind, ValueFlag};
 use category_axis::Positions;
 use value_axis::Scale;
 
-pub(super) const PAD: f32 = 8.0;
 const TICK_GAP: f32 = 8.0;
 const LABEL_GAP: f32 = 12.0;
 const LINE_HEIGHT: f32 = 18.0;
 const MIN_TICK_SPACING: f32 = 36.0;
 
 /// Lays out a cartesian `spec` on `scene` (already sized, with its background).
-pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene: &mut Scene) {
-    let ctx = Ctx::new(spec, theme, measure);
+pub fn layout(ctx: &Ctx, scene: &mut Scene) {
+    let (spec, theme) = (ctx.spec, ctx.theme);
     let (width, height) = (scene.width, scene.height);
-    let looks = stack::series_looks(spec, theme);
+    let looks = stack::series_looks(ctx.r, theme);
     let spans = stack::spans(spec, &looks);
-    let legend_rows = legend::rows(&ctx, width - 2.0 * PAD);
+    let legend_rows = legend::rows(ctx, &looks, width - 2.0 * PAD);
     let legend_height = legend::height(&legend_rows);
     let captions = [ctx.axis_caption(AxisSide::Left), ctx.axis_caption(AxisSide::Right)];
     let top = PAD + if captions.iter().any(Option::is_some) { ctx.font.size + 14.0 } else { ctx.font.size / 2.0 };
@@ -49,32 +44,32 @@ pub fn layout(spec: &ChartSpec, theme: &Theme, measure: &dyn TextMeasure, scene:
         right_from_zero: looks.iter().any(|l| l.axis == AxisSide::Right && l.kind != SeriesKind::Line),
     };
     let has_columns = looks.iter().any(|l| l.kind == SeriesKind::Column);
-    let Some((frame, below)) = (if spec.chart_type == ChartType::Bar {
-        horizontal_frame(&ctx, &axes, top, bottom, width)
+    let Some((frame, below)) = (if ctx.r.horizontal {
+        horizontal_frame(ctx, &axes, top, bottom, width)
     } else {
-        vertical_frame(&ctx, &axes, top, bottom, width, has_columns)
+        vertical_frame(ctx, &axes, top, bottom, width, has_columns)
     }) else {
         return;
     };
 
-    annotations::draw_bands(&ctx, &frame, scene);
-    draw_value_axes(&ctx, &frame, scene);
+    annotations::draw_bands(ctx, &frame, scene);
+    draw_value_axes(ctx, &frame, scene);
     if let Some(caption) = &captions[0] {
         let (x, h) = if frame.horizontal { (width - PAD, HAlign::End) } else { (PAD, HAlign::Start) };
-        scene.marks.push(ctx.text(x, PAD, caption, h, VAlign::Top, theme.muted_text));
+        scene.marks.push(ctx.label(x, PAD, caption, theme.muted_text, h, VAlign::Top));
     }
     if let Some(caption) = &captions[1] {
-        scene.marks.push(ctx.text(width - PAD, PAD, caption, HAlign::End, VAlign::Top, theme.muted_text));
+        scene.marks.push(ctx.label(width - PAD, PAD, caption, theme.muted_text, HAlign::End, VAlign::Top));
     }
     if frame.horizontal {
         let column = frame.left - PAD - TICK_GAP;
-        category_axis::draw_left(&ctx, &frame.at, column, frame.left - TICK_GAP, scene);
+        category_axis::draw_left(ctx, &frame.at, column, frame.left - TICK_GAP, scene);
     } else {
-        category_axis::draw_below(&ctx, &below, frame.bottom, scene);
+        category_axis::draw_below(ctx, &below, frame.bottom, scene);
     }
-    marks::draw(&ctx, &frame, &looks, &spans, scene);
-    annotations::draw_overlays(&ctx, &frame, scene);
-    legend::draw(&ctx, &legend_rows, &looks, height - PAD - legend_height + 4.0, scene);
+    marks::draw(ctx, &frame, &looks, &spans, scene);
+    annotations::draw_overlays(ctx, &frame, scene);
+    legend::draw(ctx, &legend_rows, &looks, height - PAD - legend_height + 4.0, scene);
 }
 
 /// Category labels under the plot: (centre, lines).
@@ -95,10 +90,10 @@ fn vertical_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32, has
     let no_axis = AxisSpec::default();
     let fit = |bottom: f32| {
         let max_ticks = ((bottom - top) / MIN_TICK_SPACING).floor() as usize;
-        let left = value_axis::scale(ctx, axes.left, &ctx.spec.y_axis, ctx.notation[0], axes.left_from_zero, max_ticks);
+        let left = value_axis::scale(ctx, axes.left, &ctx.spec.y_axis, ctx.r.axes[0].notation, axes.left_from_zero, max_ticks);
         let right = axes.right.map(|extent| {
             let spec = ctx.spec.y2_axis.as_ref().unwrap_or(&no_axis);
-            value_axis::scale(ctx, extent, spec, ctx.notation[1], axes.right_from_zero, max_ticks)
+            value_axis::scale(ctx, extent, spec, ctx.r.axes[1].notation, axes.right_from_zero, max_ticks)
         });
         let l = PAD + value_axis::widest_label(ctx, &left) + TICK_GAP;
         let r = width - PAD - right.as_ref().map_or(0.0, |s| value_axis::widest_label(ctx, s) + TICK_GAP);
@@ -108,13 +103,13 @@ fn vertical_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32, has
     if right - left < 40.0 {
         return None;
     }
-    let mut at = category_axis::positions(ctx.spec, left, right, has_columns);
+    let mut at = category_axis::positions(ctx.r, left, right, has_columns);
     let mut below = category_axis::labels_below(ctx, &at);
     let extra_lines = below.iter().map(|(_, lines)| lines.len()).max().unwrap_or(1).saturating_sub(1);
     let bottom = bottom - extra_lines as f32 * LINE_HEIGHT;
     if extra_lines > 0 {
         (left_scale, right_scale, left, right) = fit(bottom);
-        at = category_axis::positions(ctx.spec, left, right, has_columns);
+        at = category_axis::positions(ctx.r, left, right, has_columns);
         below = category_axis::labels_below(ctx, &at);
     }
     Some((Frame { left, right, top, bottom, horizontal: false, left_scale, right_scale, at }, below))
@@ -126,7 +121,7 @@ fn horizontal_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32) -
     let left = PAD + column + TICK_GAP;
     let mut max_ticks = (((width - left - PAD) / 56.0).floor() as usize).max(1);
     let scale = loop {
-        let scale = value_axis::scale(ctx, axes.left, &ctx.spec.y_axis, ctx.notation[0], true, max_ticks);
+        let scale = value_axis::scale(ctx, axes.left, &ctx.spec.y_axis, ctx.r.axes[0].notation, true, max_ticks);
         let widest = value_axis::widest_label(ctx, &scale);
         let intervals = scale.ticks.len().saturating_sub(1).max(1) as f32;
         if max_ticks <= 2 || (width - PAD - widest / 2.0 - left) / intervals >= widest + LABEL_GAP {
@@ -151,7 +146,7 @@ fn horizontal_frame(ctx: &Ctx, axes: &Axes, top: f32, bottom: f32, width: f32) -
     if right - left < 40.0 {
         return None;
     }
-    let at = category_axis::positions(ctx.spec, top, bottom, true);
+    let at = category_axis::positions(ctx.r, top, bottom, true);
     Some((Frame { left, right, top, bottom, horizontal: true, left_scale: scale, right_scale: None, at }, Vec::new()))
 }
 
@@ -164,16 +159,16 @@ fn draw_value_axes(ctx: &Ctx, frame: &Frame, scene: &mut Scene) {
         let ((x1, y1), (x2, y2)) = (frame.point(c0, v), frame.point(c1, v));
         scene.marks.push(Mark::Rule { x1, y1, x2, y2, width: 1.0, color });
         let mark = if frame.horizontal {
-            ctx.text(v, frame.bottom + TICK_GAP, label, HAlign::Middle, VAlign::Top, ctx.theme.muted_text)
+            ctx.label(v, frame.bottom + TICK_GAP, label, ctx.theme.muted_text, HAlign::Middle, VAlign::Top)
         } else {
-            ctx.text(frame.left - TICK_GAP, v, label, HAlign::End, VAlign::Middle, ctx.theme.muted_text)
+            ctx.label(frame.left - TICK_GAP, v, label, ctx.theme.muted_text, HAlign::End, VAlign::Middle)
         };
         scene.marks.push(mark);
     }
     if let Some(scale) = &frame.right_scale {
         for (value, label) in scale.ticks.iter().zip(&scale.labels) {
             let v = frame.value(AxisSide::Right, *value);
-            scene.marks.push(ctx.text(frame.right + TICK_GAP, v, label, HAlign::Start, VAlign::Middle, ctx.theme.muted_text));
+            scene.marks.push(ctx.label(frame.right + TICK_GAP, v, label, ctx.theme.muted_text, HAlign::Start, VAlign::Middle));
         }
     }
 }
@@ -234,48 +229,8 @@ impl Frame {
     }
 }
 
-/// What every part of a cartesian layout needs to know.
-pub struct Ctx<'a> {
-    pub spec: &'a ChartSpec,
-    pub theme: &'a Theme,
-    pub measure: &'a dyn TextMeasure,
-    pub font: Font,
-    pub locale: Locale,
-    /// Number notation of the left and right axes (a unit in 万 turns grouping off).
-    pub notation: [Notation; 2],
-    /// Decimals of printed values per axis: the author's, or the data's own precision.
-    pub decimals: [usize; 2],
-}
-
-impl<'a> Ctx<'a> {
-    fn new(spec: &'a ChartSpec, theme: &'a Theme, measure: &'a dyn TextMeasure) -> Self {
-        let right_unit = spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref());
-        Ctx {
-            spec,
-            theme,
-            measure,
-            font: Font { size: theme.label_size, bold: false },
-            locale: spec.locale,
-            notation: [Notation::for_unit(spec.locale, spec.unit.as_deref()), Notation::for_unit(spec.locale, right_unit)],
-            decimals: [axis_decimals(spec, AxisSide::Left), axis_decimals(spec, AxisSide::Right)],
-        }
-    }
-
-    pub fn width(&self, text: &str) -> f32 {
-        self.measure.width(text, self.font)
-    }
-
-    pub fn text(&self, x: f32, y: f32, text: &str, h: HAlign, v: VAlign, color: Color) -> Mark {
-        Mark::text(x, y, text, self.font, color, h, v, self.measure)
-    }
-
-    fn unit(&self, axis: AxisSide) -> Option<&str> {
-        match axis {
-            AxisSide::Left => self.spec.unit.as_deref(),
-            AxisSide::Right => self.spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref()),
-        }
-    }
-
+/// What cartesian layouts print: axis captions and value labels, from the resolved formats.
+impl Ctx<'_> {
     /// 「（%）」, 「保有率（%）」: the axis title and unit, shown once above the axis.
     fn axis_caption(&self, axis: AxisSide) -> Option<String> {
         let title = match axis {
@@ -285,13 +240,10 @@ impl<'a> Ctx<'a> {
         if axis == AxisSide::Right && !self.spec.series.iter().any(|s| s.axis == AxisSide::Right) {
             return None;
         }
-        let unit = self.unit(axis).map(|u| match self.locale {
-            Locale::Ja => format!("（{u}）"),
-            Locale::En => format!(" ({u})"),
-        });
-        match (title, unit) {
-            (None, None) => None,
-            (t, u) => Some(format!("{}{}", t.unwrap_or(""), u.unwrap_or_default()).trim().to_owned()),
+        let unit = self.r.axis(axis).caption_suffix();
+        match (title, unit.is_empty()) {
+            (None, true) => None,
+            (t, _) => Some(format!("{}{unit}", t.unwrap_or("")).trim().to_owned()),
         }
     }
 
@@ -309,17 +261,11 @@ impl<'a> Ctx<'a> {
 
     /// A number in an axis' notation, with `%` when that axis measures percentages.
     pub fn plain_value(&self, axis: AxisSide, value: f64) -> String {
-        let index = if axis == AxisSide::Left { 0 } else { 1 };
-        let text = value_text(value, self.decimals[index], self.notation[index]);
-        if self.unit(axis) == Some("%") {
-            text + "%"
-        } else {
-            text
-        }
+        self.r.axis(axis).label(value)
     }
 
     /// A date as the axis prints it: 「2025年7月」, or 「令和7（2025）年7月」 with `era`.
     pub fn date_label(&self, date: &PartialDate) -> String {
-        date.label_with(self.locale, self.spec.era)
+        self.r.date_words(*date)
     }
 }

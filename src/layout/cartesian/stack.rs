@@ -2,6 +2,7 @@
 //! series (combo charts mix them), its look (colour, marker, dash, outline) and the span
 //! each value covers once stacked (`normal`) or normalised (`percent`).
 
+use crate::resolve::{share, Resolved};
 use crate::spec::{AxisSide, ChartSpec, ChartType, SeriesKind, Stacking};
 use crate::theme::{Color, LineDash, MarkerShape, Theme};
 
@@ -20,7 +21,8 @@ pub struct SeriesLook {
 /// The look of every series: the theme's style for its position (colour, outline for light
 /// fills, its own marker shape and dash, so colour is never the only difference), with the
 /// author's overrides on top. A single series keeps a plain solid line with circles.
-pub fn series_looks(spec: &ChartSpec, theme: &Theme) -> Vec<SeriesLook> {
+pub fn series_looks(r: &Resolved, theme: &Theme) -> Vec<SeriesLook> {
+    let spec = &r.spec;
     let default_kind = match spec.chart_type {
         ChartType::Line => SeriesKind::Line,
         ChartType::Area => SeriesKind::Area,
@@ -32,7 +34,7 @@ pub fn series_looks(spec: &ChartSpec, theme: &Theme) -> Vec<SeriesLook> {
         let style = theme.series_style(i);
         let color = s.color.unwrap_or(style.color);
         looks.push(SeriesLook {
-            kind: if spec.chart_type == ChartType::Bar { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
+            kind: if r.horizontal { SeriesKind::Column } else { s.kind.unwrap_or(default_kind) },
             axis: s.axis,
             color,
             marker: s.marker.unwrap_or(if several { style.marker } else { MarkerShape::Circle }),
@@ -70,11 +72,11 @@ pub fn spans(spec: &ChartSpec, looks: &[SeriesLook]) -> Vec<Vec<Option<(f64, f64
         #[allow(clippy::needless_range_loop)]
         for i in 0..n {
             let total: f64 = members.iter().filter_map(|&s| spec.series[s].values[i]).map(f64::abs).sum();
-            let scale = if spec.stacking == Stacking::Percent && total > 0.0 { 100.0 / total } else { 1.0 };
+            let percent = spec.stacking == Stacking::Percent;
             let (mut up, mut down) = (0.0, 0.0);
             for &s in &members {
                 out[s][i] = spec.series[s].values[i].map(|v| {
-                    let v = v * scale;
+                    let v = if percent { share(v, total).unwrap_or(v) } else { v };
                     if v >= 0.0 {
                         up += v;
                         (up - v, up)
@@ -118,7 +120,7 @@ mod tests {
             r#"{"type":"column","title":"t","stacking":"percent","categories":["2023","2024"],
             "series":[{"name":"良い","values":[48.0,50.9]},{"name":"中","values":[39.1,38.0]},{"name":"悪い","values":[12.8,11.1]}]}"#,
         );
-        let looks = series_looks(&s, &Theme::default());
+        let looks = series_looks(&Resolved::new(s.clone()), &Theme::default());
         let spans = spans(&s, &looks);
         for (i, span) in spans[2].iter().enumerate() {
             let top = span.unwrap().1;
@@ -134,7 +136,7 @@ mod tests {
             r#"{"type":"column","title":"t","stacking":"normal","categories":["a"],
             "series":[{"name":"x","values":[5]},{"name":"y","values":[-3]},{"name":"z","values":[2]}]}"#,
         );
-        let looks = series_looks(&s, &Theme::default());
+        let looks = series_looks(&Resolved::new(s.clone()), &Theme::default());
         let spans = spans(&s, &looks);
         assert_eq!(spans[0][0], Some((0.0, 5.0)));
         assert_eq!(spans[1][0], Some((-3.0, 0.0)));
@@ -148,7 +150,7 @@ mod tests {
             r#"{"type":"line","title":"t","categories":["a","b"],
             "series":[{"name":"x","values":[1,2]},{"name":"y","values":[2,3]},{"name":"z","values":[3,1],"marker":"none","style":"dotted"}]}"#,
         );
-        let looks = series_looks(&s, &Theme::default());
+        let looks = series_looks(&Resolved::new(s.clone()), &Theme::default());
         assert_ne!(looks[0].marker, looks[1].marker);
         assert_eq!((looks[2].marker, looks[2].dash), (MarkerShape::None, LineDash::Dotted));
         assert_ne!(looks[0].dash, looks[1].dash, "dashes tell lines apart where markers are off");

@@ -1,5 +1,4 @@
-//! The generated text alternative of a cartesian chart (WCAG 1.1.1): what it shows and its
-//! takeaway, computed from the full data — never from what fits on screen.
+//! The text alternative of a cartesian chart.
 //!
 //! 「マイナンバーカードの保有率は2021年11月の39%から2025年7月の79%へ40ポイント上昇しました。」
 //! Per series: first and latest values with their dates and the change in the right unit
@@ -7,22 +6,21 @@
 //! when they are not the ends; for categories, the largest and smallest and the largest
 //! part's share; a target line's attainment; for 100% stacks, the largest answer per row.
 
-use crate::dates::PartialDate;
 use crate::locale::Locale;
-use crate::numfmt::{value_text, value_with_unit, Notation};
+use crate::resolve::{share, Resolved};
 use crate::spec::{Annotation, AxisSide, ChartSpec, Series, Stacking};
-use crate::table::axis_decimals;
 
 /// Series described one by one; the rest are counted.
 const DETAILED_SERIES: usize = 3;
 
-pub fn cartesian(spec: &ChartSpec) -> String {
-    let words = Words::new(spec);
+pub fn describe(r: &Resolved) -> String {
+    let spec = &r.spec;
+    let words = Words { r, spec, locale: spec.locale };
     let mut sentences = Vec::new();
     if spec.stacking == Stacking::Percent {
         sentences.extend(words.largest_parts());
     } else {
-        let time_axis = spec.categories.iter().all(|c| PartialDate::parse(c).is_some());
+        let time_axis = r.dates.is_some();
         for series in spec.series.iter().take(DETAILED_SERIES) {
             // One series: the chart's title is the better subject (「マイナンバーカードの保有率は…」).
             let subject = if spec.series.len() == 1 { spec.title.as_str() } else { series.name.as_str() };
@@ -53,48 +51,26 @@ fn present_values(series: &Series) -> Vec<(usize, f64)> {
     out
 }
 
-/// Number and date wording for one spec.
+/// Number and date wording for one chart, from its resolved formats.
 struct Words<'a> {
+    r: &'a Resolved,
     spec: &'a ChartSpec,
     locale: Locale,
-    /// Decimals per axis (left, right).
-    decimals: [usize; 2],
 }
 
 impl<'a> Words<'a> {
-    fn new(spec: &'a ChartSpec) -> Self {
-        Words { spec, locale: spec.locale, decimals: [axis_decimals(spec, AxisSide::Left), axis_decimals(spec, AxisSide::Right)] }
-    }
-
-    fn unit(&self, axis: AxisSide) -> Option<&'a str> {
-        match axis {
-            AxisSide::Left => self.spec.unit.as_deref(),
-            AxisSide::Right => self.spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref()),
-        }
-    }
-
     /// `79%`, `9,852万枚`, `98.52M cards`.
     fn value(&self, axis: AxisSide, v: f64) -> String {
-        let unit = self.unit(axis);
-        value_with_unit(v, self.decimals[(axis == AxisSide::Right) as usize], unit, self.locale)
+        self.r.axis(axis).with_unit(v)
     }
 
     /// A difference: percentages in points (`40ポイント`), other units in their own scale.
     fn change(&self, axis: AxisSide, delta: f64) -> String {
-        if self.unit(axis) == Some("%") {
-            let number = value_text(delta.abs(), self.decimals[(axis == AxisSide::Right) as usize], Notation::Plain);
-            match self.locale {
-                Locale::Ja => format!("{number}ポイント"),
-                Locale::En => format!("{number} points"),
-            }
-        } else {
-            self.value(axis, delta.abs())
-        }
+        self.r.axis(axis).change(delta)
     }
 
     fn category(&self, index: usize) -> String {
-        let raw = &self.spec.categories[index];
-        PartialDate::parse(raw).map_or_else(|| raw.clone(), |d| d.label_with(self.locale, self.spec.era))
+        self.r.category_words(index)
     }
 
     /// First → latest, the change, and extremes that are not the ends.
@@ -109,7 +85,7 @@ impl<'a> Words<'a> {
             )
         } else {
             let delta = v1 - v0;
-            let percent = self.unit(axis) == Some("%");
+            let percent = self.r.axis(axis).percent;
             let (verb_ja, verb_en) = match (delta.partial_cmp(&0.0), percent) {
                 (Some(std::cmp::Ordering::Greater), true) => ("上昇しました", "rose"),
                 (Some(std::cmp::Ordering::Greater), false) => ("増加しました", "increased"),
@@ -175,12 +151,12 @@ impl<'a> Words<'a> {
         let &(imin, vmin) = present.iter().min_by(|a, b| a.1.total_cmp(&b.1))?;
         let axis = series.axis;
         let total: f64 = present.iter().map(|(_, v)| v).sum();
-        let share = (self.unit(axis) != Some("%") && present.iter().all(|(_, v)| *v >= 0.0) && total > 0.0 && present.len() > 1)
-            .then(|| value_text(vmax / total * 100.0, 1, Notation::Plain));
+        let counts = !self.r.axis(axis).percent && present.iter().all(|(_, v)| *v >= 0.0) && present.len() > 1;
+        let share = share(vmax, total).filter(|_| counts).map(|s| self.r.share_text(s));
         let n = present.len();
         Some(match self.locale {
             Locale::Ja => {
-                let share = share.map(|s| format!("（合計の{s}%）")).unwrap_or_default();
+                let share = share.map(|s| format!("（合計の{s}）")).unwrap_or_default();
                 let smallest = if imin != imax {
                     format!("、最も小さいのは{}の{}", self.category(imin), self.value(axis, vmin))
                 } else {
@@ -189,7 +165,7 @@ impl<'a> Words<'a> {
                 format!("{subject}は{n}項目で、最も大きいのは{}の{}{share}{smallest}です。", self.category(imax), self.value(axis, vmax))
             }
             Locale::En => {
-                let share = share.map(|s| format!(" ({s}% of the total)")).unwrap_or_default();
+                let share = share.map(|s| format!(" ({s} of the total)")).unwrap_or_default();
                 let smallest = if imin != imax {
                     format!("; the smallest is {} at {}", self.category(imin), self.value(axis, vmin))
                 } else {
@@ -207,11 +183,8 @@ impl<'a> Words<'a> {
             .filter_map(|i| {
                 let total: f64 = self.spec.series.iter().filter_map(|s| s.values[i]).sum();
                 let (s, v) = self.spec.series.iter().filter_map(|s| s.values[i].map(|v| (s, v))).max_by(|a, b| a.1.total_cmp(&b.1))?;
-                let shown = if self.spec.unit.as_deref() == Some("%") {
-                    self.value(AxisSide::Left, v)
-                } else {
-                    format!("{}%", value_text(v / total * 100.0, 1, Notation::Plain))
-                };
+                let shown =
+                    if self.r.axes[0].percent { self.value(AxisSide::Left, v) } else { self.r.share_text(share(v, total).unwrap_or(0.0)) };
                 Some(match self.locale {
                     Locale::Ja => format!("{}では「{}」が{}で最も多くなっています。", self.category(i), s.name, shown),
                     Locale::En => format!("In {}, \"{}\" is the largest part at {}.", self.category(i), s.name, shown),
@@ -230,11 +203,11 @@ impl<'a> Words<'a> {
                     let series = self.spec.series.iter().find(|s| s.axis == *axis)?;
                     let (i, latest) = series.values.iter().enumerate().rev().find_map(|(i, v)| v.map(|v| (i, v)))?;
                     let name = label.clone().unwrap_or_else(|| self.locale.pick("基準線", "the reference line").to_owned());
-                    let attained = if *value != 0.0 { Some(value_text(latest / value * 100.0, 1, Notation::Plain)) } else { None };
+                    let attained = share(latest, *value).map(|s| self.r.share_text(s));
                     Some(match self.locale {
                         Locale::Ja => {
                             let relation = if latest >= *value { "上回っています" } else { "下回っています" };
-                            let rate = attained.map(|r| format!("（{r}%）")).unwrap_or_default();
+                            let rate = attained.map(|r| format!("（{r}）")).unwrap_or_default();
                             format!(
                                 "{}の{}は{}の{}を{relation}{rate}。",
                                 self.category(i),
@@ -245,7 +218,7 @@ impl<'a> Words<'a> {
                         }
                         Locale::En => {
                             let relation = if latest >= *value { "above" } else { "below" };
-                            let rate = attained.map(|r| format!(" ({r}%)")).unwrap_or_default();
+                            let rate = attained.map(|r| format!(" ({r})")).unwrap_or_default();
                             format!(
                                 "{} in {} is {relation} {} of {}{rate}.",
                                 self.value(*axis, latest),

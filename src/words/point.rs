@@ -2,31 +2,27 @@
 //! 「2024年8月、75.0%」, 「保有率、2024年8月、75.0%（速報値）」. The same words go to the tooltip
 //! and the live region, so nothing exists only in a tooltip.
 
-use crate::dates::PartialDate;
+use super::page::PageText;
 use crate::locale::Locale;
-use crate::numfmt::{percent, value_with_unit};
-use crate::spec::{AxisSide, ChartSpec, ChartType};
-use crate::table::axis_decimals;
+use crate::resolve::Resolved;
+use crate::spec::ChartType;
 
 /// The description of value `index` of series `series`; empty if out of range.
 /// A KPI or progress chart has one point, the whole figure: it says the chart's summary.
-pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
+pub fn point_text(r: &Resolved, series: usize, index: usize) -> String {
+    let spec = &r.spec;
     if matches!(spec.chart_type, ChartType::Kpi | ChartType::Progress) {
-        return crate::page_text::PageText::of(spec).description;
+        return PageText::of(r).description;
     }
-    let (Some(s), Some(category)) = (spec.series.get(series), spec.categories.get(index)) else {
+    let Some(s) = spec.series.get(series) else { return String::new() };
+    if index >= spec.categories.len() {
         return String::new();
-    };
+    }
     let locale = spec.locale;
     let sep = locale.pick("、", ", ");
-    let unit = match s.axis {
-        AxisSide::Left => spec.unit.as_deref(),
-        AxisSide::Right => spec.y2_axis.as_ref().and_then(|a| a.unit.as_deref()),
-    };
-    let decimals = axis_decimals(spec, s.axis);
     let extra = s.extra(index);
     let value = match (s.values.get(index).copied().flatten(), extra.and_then(|e| e.symbol)) {
-        (Some(v), _) => value_with_unit(v, decimals, unit, locale),
+        (Some(v), _) => r.axis(s.axis).with_unit(v),
         (None, Some(symbol)) => format!("{}（{}）", symbol.symbol(), symbol.meaning(locale)),
         (None, None) => locale.pick("データなし", "no data").to_owned(),
     };
@@ -34,14 +30,11 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
     if spec.series.len() > 1 {
         parts.push(s.name.clone());
     }
-    parts.push(PartialDate::parse(category).map_or_else(|| category.clone(), |d| d.label_with(locale, spec.era)));
+    parts.push(r.category_words(index));
     parts.push(value);
     // A slice also says its share of the whole.
-    if let (ChartType::Pie | ChartType::Donut, Some(v)) = (spec.chart_type, s.values[index]) {
-        let total: f64 = s.values.iter().flatten().sum();
-        if total > 0.0 {
-            parts.push(percent(v / total * 100.0, spec.decimals.unwrap_or(1)));
-        }
+    if let Some(share) = r.pie.as_ref().and_then(|p| p.shares.get(index).copied().flatten()) {
+        parts.push(r.share_text(share));
     }
     let mut text = parts.join(sep);
     if let Some(flag) = extra.and_then(|e| e.flag) {
@@ -61,13 +54,13 @@ pub fn point_text(spec: &ChartSpec, series: usize, index: usize) -> String {
 mod tests {
     use super::*;
 
-    fn spec(text: &str) -> ChartSpec {
-        crate::spec::spec_from_text(text)
+    fn resolved(text: &str) -> Resolved {
+        Resolved::new(crate::spec::spec_from_text(text))
     }
 
     #[test]
     fn single_series_points_read_date_and_value() {
-        let s = spec(
+        let s = resolved(
             r#"{"type":"line","title":"保有率","unit":"%","categories":["2021-11","2024-08"],"series":[{"name":"保有率","values":[39,75]}]}"#,
         );
         assert_eq!(point_text(&s, 0, 1), "2024年8月、75%");
@@ -76,13 +69,13 @@ mod tests {
 
     #[test]
     fn several_series_name_theirs_and_carry_flags_symbols_notes() {
-        let s = spec(
+        let s = resolved(
             r#"{"type":"column","title":"t","unit":"万枚","locale":"ja","categories":["目視","実地監査"],
             "series":[{"name":"a","values":[{"value":9852,"flag":"p","note":"過去最高"},"x"]},{"name":"b","values":[1,2]}]}"#,
         );
         assert_eq!(point_text(&s, 0, 0), "a、目視、9,852万枚（速報値）、過去最高");
         assert_eq!(point_text(&s, 0, 1), "a、実地監査、x（秘匿）");
-        let en = spec(
+        let en = resolved(
             r#"{"type":"line","title":"t","unit":"cards","locale":"en","categories":["2025-07"],"series":[{"name":"Cards","values":[98520000]}]}"#,
         );
         assert_eq!(point_text(&en, 0, 0), "Jul 2025, 98.52M cards");
@@ -90,12 +83,18 @@ mod tests {
 
     #[test]
     fn slices_say_their_share_and_single_figures_their_summary() {
-        let pie = spec(
+        let pie = resolved(
             r#"{"type":"pie","title":"職員構成","unit":"名","categories":["行政","民間","自治体","その他"],
             "series":[{"name":"人数","values":[445,528,59,73]}]}"#,
         );
         assert_eq!(point_text(&pie, 0, 0), "行政、445名、40.3%");
-        let kpi = spec(r#"{"type":"kpi","title":"マイナ保険証の有効登録数","value":84840000,"unit":"件","asOf":"2025-06"}"#);
+        let kpi = resolved(r#"{"type":"kpi","title":"マイナ保険証の有効登録数","value":84840000,"unit":"件","asOf":"2025-06"}"#);
         assert!(point_text(&kpi, 0, 0).contains("8,484万件"), "{}", point_text(&kpi, 0, 0));
+    }
+
+    #[test]
+    fn full_width_percent_points_keep_their_unit() {
+        let s = resolved(r#"{"type":"line","title":"t","unit":"％","categories":["2025-07"],"series":[{"name":"a","values":[79]}]}"#);
+        assert_eq!(point_text(&s, 0, 0), "2025年7月、79％");
     }
 }

@@ -1,0 +1,74 @@
+//! The standalone document around a plot: the title and subtitle above it, the footer
+//! (notes, 出典, 時点 and 更新日) below it, laid out once for every image output — the SVG
+//! export in the browser and natively, and the PNG rasterised from it.
+//!
+//! The page in the browser prints the same lines as DOM text ([`PageText::footer_lines`]);
+//! this module only places them.
+
+use super::PAD;
+use crate::scene::{HAlign, Mark, Scene, VAlign};
+use crate::text::{truncate_to_width, Font, TextMeasure};
+use crate::theme::{Color, Theme};
+use crate::words::page::PageText;
+
+const TITLE: Font = Font { size: 20.0, bold: true };
+const SMALL: Font = Font { size: 14.0, bold: false };
+/// From one title line to the next line of the header.
+const TITLE_ADVANCE: f32 = 28.0;
+/// From one subtitle or footer line to the next.
+const SMALL_ADVANCE: f32 = 22.0;
+/// Between the header and the plot.
+const PLOT_GAP: f32 = 4.0;
+
+/// A chart as an image: the header and footer marks, and the plot's scene below the header.
+pub struct Document {
+    pub width: f32,
+    pub height: f32,
+    pub background: Color,
+    pub font_family: &'static str,
+    /// The document's name and description, for `<title>` and `<desc>`.
+    pub title: String,
+    pub description: String,
+    pub lang: &'static str,
+    /// Title, subtitle and footer lines, in document coordinates.
+    pub chrome: Vec<Mark>,
+    /// Where the plot's scene starts (its own coordinates are relative to this).
+    pub plot_top: f32,
+    pub plot: Scene,
+}
+
+/// Lays out `plot` (a chart's scene) with its page text, `plot.width` wide.
+pub fn document(plot: Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> Document {
+    let width = plot.width;
+    let room = width - 2.0 * PAD;
+    let mut chrome = Vec::new();
+    let mut line = |y: f32, text: &str, font: Font, color: Color| {
+        let (text, _) = truncate_to_width(text, room, font, measure);
+        chrome.push(Mark::text(PAD, y, &text, font, color, HAlign::Start, VAlign::Top, measure));
+    };
+    let mut y = PAD;
+    line(y, &page.title, TITLE, theme.text);
+    y += TITLE_ADVANCE;
+    if let Some(sub) = &page.subtitle {
+        line(y, sub, SMALL, theme.muted_text);
+        y += SMALL_ADVANCE;
+    }
+    let plot_top = y + PLOT_GAP;
+    let mut footer_y = plot_top + plot.height + PAD;
+    for text in page.footer_lines() {
+        line(footer_y, &text, SMALL, theme.muted_text);
+        footer_y += SMALL_ADVANCE;
+    }
+    Document {
+        width,
+        height: footer_y + PLOT_GAP,
+        background: plot.background,
+        font_family: plot.font_family,
+        title: page.title.clone(),
+        description: page.description.clone(),
+        lang: page.locale.tag(),
+        chrome,
+        plot_top,
+        plot,
+    }
+}

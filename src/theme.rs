@@ -142,7 +142,8 @@ pub struct Theme {
     pub accent: Color,
     /// Border of fills under 3:1 against the background (the theme's first colour); 3:1.
     pub outline: Color,
-    /// DADS focus indicator: yellow ring inside a black outline (white in the dark).
+    /// DADS focus indicator: yellow ring inside a black outline, in light and dark alike (the
+    /// yellow carries it on dark surfaces; a white outline would leave the pair under 3:1).
     pub focus_ring: Color,
     pub focus_outline: Color,
     /// Links (the 出典 URL) and the table and CSV controls: 4.5:1 on both backgrounds.
@@ -241,7 +242,7 @@ impl Theme {
             (0xFFFFFF, 0xF8F8FB, 0x1A1A1A, 0x4D4D4D, 0xE6E6E6, 0x666666)
         };
         // DADS blue 1000 for links on light surfaces, blue 300 on dark ones.
-        let (link, rule, focus_outline) = if dark { (0x9DB7F9, 0x666666, 0xFFFFFF) } else { (0x00118F, 0xCCCCCC, 0x000000) };
+        let (link, rule) = if dark { (0x9DB7F9, 0x666666) } else { (0x00118F, 0xCCCCCC) };
         Theme {
             name,
             dark,
@@ -255,7 +256,7 @@ impl Theme {
             series,
             accent: Color::rgb(if dark { palette.accent.1 } else { palette.accent.0 }),
             focus_ring: Color::rgb(0xFFD43D),
-            focus_outline: Color::rgb(focus_outline),
+            focus_outline: Color::rgb(0x000000),
             link: Color::rgb(link),
             rule: Color::rgb(rule),
             font_family: FONT_FAMILY,

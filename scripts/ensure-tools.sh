@@ -99,9 +99,10 @@ build_pkg() {
 }
 
 build_loader() {
-  # The loader's readable source is www/src/; pages load the minified www/indicator-chart.js
-  # (a page pays for the transfer size, and comments are a third of the source).
-  say "Minifying the loader (esbuild www/src/indicator-chart.js -> www/indicator-chart.js)"
-  (cd "$ROOT" && esbuild www/src/indicator-chart.js --minify --format=esm --target=es2020 \
-     --legal-comments=none --log-level=warning --outfile=www/indicator-chart.js)
+  # The loader's readable source is the modules in www/src/ (index.js imports the rest, and
+  # styles.css as text); pages load one bundled, minified www/indicator-chart.js (a page pays
+  # for the transfer size and one request, as uPlot ships its modules as one file).
+  say "Bundling the loader (esbuild www/src/index.js -> www/indicator-chart.js)"
+  (cd "$ROOT" && esbuild www/src/index.js --bundle --minify --format=esm --target=es2020 \
+     --loader:.css=text --legal-comments=none --log-level=warning --outfile=www/indicator-chart.js)
 }

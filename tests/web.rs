@@ -138,3 +138,32 @@ fn zero_size_draw_does_not_fail() {
     chart.draw(&c, 0.0, 0.0, 1.0).unwrap();
     chart.draw(&c, 100.0, 50.0, f64::NAN).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_spec_without_locale_speaks_the_pages_language_in_every_output() {
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap();
+    // One answer: the spec's own locale, else the page's lang, else Japanese.
+    let bad = r#"{"type":"line","title":"t","categories":["a"],"series":[{"name":"s","values":["abc"]}]}"#;
+    let err = WasmChart::new(spec(bad), Some("en-GB".into())).err().expect("must fail");
+    assert_eq!(get(&err, "locale").as_string().unwrap(), "en");
+    assert!(get(&err, "message").as_string().unwrap().contains("expected a number or null"), "{:?}", get(&err, "message"));
+    let ok = r#"{"type":"line","title":"t","categories":["2025-07"],"series":[{"name":"s","values":[1]}]}"#;
+    let page = WasmChart::new(spec(ok), Some("en".into())).unwrap().page_text();
+    assert_eq!(get(&page, "locale").as_string().unwrap(), "en");
+    assert_eq!(get(&page, "altText").as_string().unwrap(), "t (line chart)");
+    let own = r#"{"type":"line","title":"t","locale":"ja","categories":["2025-07"],"series":[{"name":"s","values":[1]}]}"#;
+    let page = WasmChart::new(spec(own), Some("en".into())).unwrap().page_text();
+    assert_eq!(get(&page, "locale").as_string().unwrap(), "ja", "the spec's locale wins over the page's");
+}
+
+#[wasm_bindgen_test]
+fn the_dom_gets_the_themes_colours_and_font_for_the_current_scheme() {
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap().as_string().unwrap();
+    let mut chart = WasmChart::new(spec(RATE), None).unwrap();
+    let light = chart.colors();
+    assert_eq!((get(&light, "text"), get(&light, "link")), ("#1a1a1a".into(), "#00118f".into()));
+    chart.set_color_scheme(true);
+    let dark = chart.colors();
+    assert_eq!((get(&dark, "text"), get(&dark, "muted"), get(&dark, "link")), ("#ffffff".into(), "#b3b3b3".into(), "#9db7f9".into()));
+    assert!(get(&chart.page_text(), "fontFamily").contains("Noto Sans CJK JP"));
+}

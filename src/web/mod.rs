@@ -144,6 +144,13 @@ impl WasmChart {
         o.into()
     }
 
+    /// Drops every cached text width: the page's fonts changed (a web font finished loading
+    /// after the first draw), so the next draw measures with the font that now draws.
+    #[wasm_bindgen(js_name = forgetMeasurements)]
+    pub fn forget_measurements(&mut self) {
+        self.measure = None;
+    }
+
     /// Light or dark colours, for `colorScheme: "auto"` charts as the reader's preference
     /// changes (the loader watches `prefers-color-scheme`). Takes effect at the next draw.
     #[wasm_bindgen(js_name = setColorScheme)]

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SNAPSHOTS = join(new URL('.', import.meta.url).pathname, 'ax-snapshots');
-const OWNER = 'indicator-chart.controller';
 
 // ---- page-side helpers (run in the page with page.evaluate) ---------------------------
 
 /** What one chart shows and says right now: focus, status text, tooltip, ring, boxes. */
-function chartState(id) {
+async function chartState(id) {
+  const { chartOf } = await import('/www/indicator-chart.js');
   const host = document.getElementById(id);
   const root = host.shadowRoot;
   const q = (s) => root.querySelector(s);
@@ -23,7 +23,7 @@ function chartState(id) {
   const canvas = q('canvas');
   const ring = q('.ring');
   const tip = q('.tip');
-  const c = host[Symbol.for('indicator-chart.controller')];
+  const c = chartOf(host);
   const shown = (n) => !!n && !n.hidden && getComputedStyle(n).display !== 'none' && n.getBoundingClientRect().width > 0;
   let active = document.activeElement;
   while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
@@ -37,7 +37,7 @@ function chartState(id) {
     ring: shown(ring),
     tipBox: tip && box(tip), ringBox: ring && box(ring), plot: box(q('.plot')), canvas: box(canvas),
     // The loader's stops: chart.points() less any point whose pointText() is empty.
-    points: c && c.pts ? c.pts.map((q) => ({ ...q })) : [],
+    points: c ? c.points() : [],
     ringCss: ringStyle && { border: ringStyle.borderTopWidth + ' ' + ringStyle.borderTopStyle + ' ' + ringStyle.borderTopColor, shadow: ringStyle.boxShadow },
     tipCss: tipStyle && { size: tipStyle.fontSize, color: tipStyle.color, bg: tipStyle.backgroundColor, border: tipStyle.borderTopColor },
     describedby: canvas.getAttribute('aria-describedby'),
@@ -46,8 +46,9 @@ function chartState(id) {
 }
 
 /** pointText of (series, index) from the chart's own wasm object. */
-function pointTextOf([id, s, i]) {
-  return document.getElementById(id)[Symbol.for('indicator-chart.controller')].chart.pointText(s, i);
+async function pointTextOf([id, s, i]) {
+  const { chartOf } = await import('/www/indicator-chart.js');
+  return chartOf(document.getElementById(id)).pointText(s, i);
 }
 
 /** Opens every chart's data table (and the page's own closed <details>); resolves with the count. */
@@ -345,7 +346,7 @@ export async function a11ySuite(browser, base, h) {
       st = await state(p, 'analog');
       expect(st.tip === await text(p, 'analog', pt.series, pt.index), 'a tap should show the tapped column', st.tip);
       expectTipInside(st, 'tap');
-      const empty = await p.evaluate(() => document.getElementById('analog')[Symbol.for('indicator-chart.controller')].chart.pointAt(2, 2));
+      const empty = await p.evaluate(async () => (await import('/www/indicator-chart.js')).chartOf(document.getElementById('analog')).pointAt(2, 2));
       if (empty === -1) {
         await p.touchscreen.tap(st.canvas.x + 2, st.canvas.y + 2);
         await p.waitForTimeout(100);
@@ -369,7 +370,7 @@ export async function a11ySuite(browser, base, h) {
     const bytes = await read(dl);
     expect(bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF, 'the file should start with the UTF-8 BOM', [...bytes.subarray(0, 4)]);
     const csv = bytes.subarray(3).toString('utf8');
-    const table = await page.evaluate(() => document.getElementById('analog')[Symbol.for('indicator-chart.controller')].chart.table());
+    const table = await page.evaluate(async () => (await import('/www/indicator-chart.js')).chartOf(document.getElementById('analog')).table());
     const lines = csv.split('\r\n');
     expect(lines[0] === table.header.join(','), 'the first line should be the table header', { line: lines[0], header: table.header });
     expect(lines.includes('フロッピーディスク等記録媒体,991'), 'a row of the table', lines);
@@ -446,9 +447,9 @@ export async function a11ySuite(browser, base, h) {
         const { result } = await cdp.send('Runtime.evaluate', { expression: `document.getElementById(${JSON.stringify(hostId)})` });
         const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId });
         const top = nodes.find((x) => x.backendDOMNodeId === node.backendNodeId);
-        const page = await p.evaluate((i) => {
-          const c = document.getElementById(i)[Symbol.for('indicator-chart.controller')];
-          return { ...c.chart.pageText(), caption: c.chart.table().caption, points: c.pts.length };
+        const page = await p.evaluate(async (i) => {
+          const c = (await import('/www/indicator-chart.js')).chartOf(document.getElementById(i));
+          return { ...c.pageText, caption: c.table().caption, points: c.points().length };
         }, hostId);
         const lines = [];
         const found = [];

@@ -56,6 +56,16 @@ impl Chart {
         })
     }
 
+    /// Refuses a key written twice in the spec's JSON `text` (from which `json` was parsed).
+    /// The browser's `JSON.parse` keeps the last silently and serde the first, so without
+    /// this a page and the native renderer could draw one spec differently.
+    pub fn refuse_repeated_keys(text: &str, json: &Json, page_language: Option<Locale>) -> Result<(), ChartError> {
+        let Some(path) = crate::json::repeated_key(text) else { return Ok(()) };
+        let error = SpecError::new(path, crate::error::Problem::DuplicateKey);
+        let locale = spec_locale(json, page_language.unwrap_or_default());
+        Err(ChartError { message: error.message(locale), error, locale })
+    }
+
     fn new(spec: crate::spec::ChartSpec) -> Chart {
         let dark = spec.color_scheme == ColorScheme::Dark;
         let resolved = Resolved::new(spec);

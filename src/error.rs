@@ -74,6 +74,9 @@ pub enum Problem {
     NotACategory { found: String },
     /// An axis whose `min` is not below its `max`.
     EmptyRange { min: f64, max: f64 },
+    /// A key written twice in one object: JSON.parse keeps the last, other parsers the
+    /// first, so the chart would depend on who read it.
+    DuplicateKey,
 }
 
 /// A spec error: where, and what. Boxed, so that every `Result<_, SpecError>` in the
@@ -182,6 +185,8 @@ impl SpecError {
             Problem::NotACategory { found } => write!(out, "not one of the categories (found {})", quote(found)),
             Problem::EmptyRange { min, max } if ja => write!(out, "min（{min}）は max（{max}）より小さい必要があります"),
             Problem::EmptyRange { min, max } => write!(out, "min ({min}) must be below max ({max})"),
+            Problem::DuplicateKey if ja => write!(out, "同じ項目が2回以上書かれています。1回だけ書いてください"),
+            Problem::DuplicateKey => write!(out, "this field is written more than once; write it once"),
         };
     }
 }

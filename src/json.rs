@@ -4,7 +4,8 @@
 //! JSON text (through serde_json). Validating our own tree instead of deriving serde
 //! structs lets every error name its JSON path, say what was found, and speak Japanese,
 //! which serde's derived messages cannot. Object keys keep their order and may repeat
-//! (`__proto__` is just a key here: no prototype to pollute).
+//! (`__proto__` is just a key here: no prototype to pollute). A repeated key is kept as
+//! written and refused by the validator with its path (`spec::Fields::of`).
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -21,7 +22,8 @@ pub enum Json {
 }
 
 impl Json {
-    /// The value of `key` in an object (the first one when a key repeats).
+    /// The value of `key` in an object (the first one when a key repeats; the validator
+    /// refuses repeated keys, so no chart depends on which one is read).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
             Json::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -120,9 +122,130 @@ impl fmt::Display for JsonPath {
     }
 }
 
+/// The path of the first key written twice in one object of JSON `text`, if any.
+///
+/// The browser parses spec text with `JSON.parse`, which keeps the last of a repeated key
+/// silently, so the validator never sees the repeat; this scan of the text lets the browser
+/// refuse it as native callers do (`Problem::DuplicateKey`). Only structure is read — strings,
+/// brackets, commas — and nothing is allocated for values; malformed text is the parser's
+/// business. Each object remembers at most 64 keys: every object of a valid spec takes fewer
+/// names than that, so one with more holds an unknown field the validator refuses anyway.
+pub fn repeated_key(text: &str) -> Option<JsonPath> {
+    enum Frame {
+        Object { path: JsonPath, keys: Vec<String>, key: Option<String>, expect_key: bool },
+        Array { path: JsonPath, index: usize },
+    }
+    const REMEMBERED_KEYS: usize = 64;
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let end = string_end(bytes, i)?;
+                if let Some(Frame::Object { path, keys, key, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        let name = unescape(&text[i + 1..end]);
+                        if keys.contains(&name) {
+                            return Some(path.key(&name));
+                        }
+                        if keys.len() < REMEMBERED_KEYS {
+                            keys.push(name.clone());
+                        }
+                        *key = Some(name);
+                        *expect_key = false;
+                    }
+                }
+                i = end;
+            }
+            open @ (b'{' | b'[') => {
+                let path = match stack.last() {
+                    None => JsonPath::root(),
+                    Some(Frame::Object { path, key, .. }) => path.key(key.as_deref().unwrap_or("")),
+                    Some(Frame::Array { path, index }) => path.index(*index),
+                };
+                stack.push(if open == b'{' {
+                    Frame::Object { path, keys: Vec::new(), key: None, expect_key: true }
+                } else {
+                    Frame::Array { path, index: 0 }
+                });
+            }
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { expect_key, .. }) => *expect_key = true,
+                Some(Frame::Array { index, .. }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The index of the quote that closes the string opening at `start`.
+fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// A key's characters with JSON escapes resolved, so `"\u0074itle"` repeats `"title"`.
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_owned();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let unit = u32::from_str_radix(&hex, 16).unwrap_or(0xFFFD);
+                // A lone or paired surrogate stands for itself here: such keys are never field names.
+                out.push(char::from_u32(unit).unwrap_or('\u{FFFD}'));
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_keys_are_found_with_their_path() {
+        let at = |t: &str| repeated_key(t).map(|p| p.as_str().to_owned());
+        assert_eq!(at(r#"{"title":"a","title":"b"}"#).as_deref(), Some("title"));
+        assert_eq!(at(r#"{"series":[{"name":"a"},{"name":"b","values":[1,{"v":1,"v":2}]}]}"#).as_deref(), Some("series[1].values[1].v"));
+        assert_eq!(at(r#"{"ti\u0074le":"a","title":"b"}"#).as_deref(), Some("title"), "escapes are resolved");
+        // The same key in sibling objects, inside strings, or as a value is no repeat.
+        assert_eq!(at(r#"{"a":{"k":1},"b":{"k":2},"c":"\"a\":1,\"a\"","d":["a","a"],"e":"a"}"#), None);
+        assert_eq!(at("{\"a\":"), None, "malformed text is the parser's business");
+        // A hostile object repeating one name 100,000 times is found at once.
+        let hostile = format!("{{{}}}", vec![r#""title":1"#; 100_000].join(","));
+        assert_eq!(at(&hostile).as_deref(), Some("title"));
+    }
 
     #[test]
     fn paths_print_like_javascript_accessors() {

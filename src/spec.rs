@@ -810,6 +810,17 @@ impl<'a> Fields<'a> {
         if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(SpecError::new(at.key(key), Problem::UnknownField { allowed, suggestion: closest_name(key, allowed) }));
         }
+        // Every key is an allowed name now: one bit per name finds a repeat in one pass
+        // (a hostile object repeating one name 100,000 times costs no quadratic scan).
+        let mut seen = 0u64;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let index = allowed.iter().position(|a| a == key).unwrap_or(0);
+            let repeated = if index < 64 { seen & (1 << index) != 0 } else { entries[..i].iter().any(|(k, _)| k == key) };
+            if repeated {
+                return Err(SpecError::new(at.key(key), Problem::DuplicateKey));
+            }
+            seen |= 1u64.checked_shl(index as u32).unwrap_or(0);
+        }
         Ok(Fields { value, at: at.clone(), locale })
     }
 

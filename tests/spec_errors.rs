@@ -57,6 +57,9 @@ fn bad_inputs_name_path_expectation_and_value() {
         (with("series", r#"[{"name":"a","values":[1,2,3,4],"colour":"red"}]"#), "series[0].colour: 未知の項目です。「color」の誤りではありませんか。使える項目: name, values, type, axis, style, marker, color"),
         (with("series", r#"[{"name":"a","values":[1,2,3,4]}, 5]"#), "series[1]: オブジェクト（{ … }）が必要です（5）"),
         (with("categories", "[]"), "categories: 空です。少なくとも1つ必要です"),
+        // JSON.parse keeps the last of a repeated key, serde the first: refuse, never guess.
+        (with("title", r#""a","title":"b""#), "title: 同じ項目が2回以上書かれています。1回だけ書いてください"),
+        (with("series", r#"[{"name":"a","values":[1,2,3,4],"name":"b"}]"#), "series[0].name: 同じ項目が2回以上書かれています。1回だけ書いてください"),
         (with("categories", r#"["a",{},"c","d"]"#), "categories[1]: 文字列が必要です（オブジェクト）"),
         (with("title", r#""   ""#), "title: 空です。少なくとも1つ必要です"),
         (with("title", ""), "title: 必須の項目がありません"),

@@ -33,11 +33,12 @@ pub struct WasmChart {
 #[wasm_bindgen(js_class = Chart)]
 impl WasmChart {
     /// Validates `spec` (a plain JS object, e.g. from `JSON.parse`) for a page in
-    /// `page_lang` (its `lang`, used when the spec has no `locale`). Throws
+    /// `page_lang` (its `lang`, used when the spec has no `locale`). `text`, when the spec
+    /// came as JSON text, is checked for keys written twice (which `JSON.parse` hides). Throws
     /// `{ message, path, locale }` when it is not a valid chart spec; `locale` is the language
     /// the whole chart speaks, messages included.
     #[wasm_bindgen(constructor)]
-    pub fn new(spec: JsValue, page_lang: Option<String>) -> Result<WasmChart, JsValue> {
+    pub fn new(spec: JsValue, page_lang: Option<String>, text: Option<String>) -> Result<WasmChart, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
         let json: Json = serde_wasm_bindgen::from_value(spec).map_err(|e| {
             // Only values JSON cannot express get here (functions, symbols, BigInt).
@@ -48,7 +49,11 @@ impl WasmChart {
             };
             error_object(&message, "", locale.tag())
         })?;
-        let chart = CoreChart::from_json_in(&json, page).map_err(|e| error_object(&e.message, e.error.path.as_str(), e.locale.tag()))?;
+        let refuse = |e: crate::chart::ChartError| error_object(&e.message, e.error.path.as_str(), e.locale.tag());
+        if let Some(text) = &text {
+            CoreChart::refuse_repeated_keys(text, &json, page).map_err(refuse)?;
+        }
+        let chart = CoreChart::from_json_in(&json, page).map_err(refuse)?;
         Ok(WasmChart { chart, measure: None, scene: None })
     }
 

@@ -487,6 +487,9 @@ async function suite(browser, base) {
       'err-404': ['charts/missing.json を読み込めませんでした（HTTP 404）'],
       'err-en': ['Could not load charts/missing-en.json (HTTP 404)'],
       'err-nospec': ['グラフの仕様がありません'],
+      'err-dup': ['グラフを表示できません', 'title: 同じ項目が2回以上書かれています'],
+      // One language: the page's, for the header and Rust's message alike.
+      'err-en-spec': ['The chart cannot be shown', 'series[0].values[1]: expected a number or null (found "45.8%")'],
     };
     await poll(p, (ids) => ids.every((id) => __ic.errors.some((e) => e.id === id)), Object.keys(EXPECT), 'an error event from every case')
       .catch(() => {}); // the per-case checks below say which one is missing

@@ -69,16 +69,19 @@ export class Controller {
     return this.parse(body);
   }
 
+  /** JSON text → `{ spec, text }`: the text goes to Rust too, which refuses a key written
+   *  twice (JSON.parse keeps the last one silently). */
   parse(text) {
     try {
-      return JSON.parse(text);
+      return { spec: JSON.parse(text), text };
     } catch (e) {
       throw new ChartError(this.words().json(e.message));
     }
   }
 
   /**
-   * Loads a spec (from `getSpec`, sync or async) and shows it. Never rejects: resolves to
+   * Loads a spec (from `getSpec`, sync or async: `{ spec, text }`, `text` the JSON it was
+   * parsed from, or undefined for an object from render()) and shows it. Never rejects: resolves to
    * null on success (or when superseded) and to the ChartError otherwise; the error is
    * already shown in the element (as a notice above a chart it had) and announced by an event.
    */
@@ -86,7 +89,7 @@ export class Controller {
     const seq = ++this.seq;
     let next = null;
     try {
-      const spec = await getSpec();
+      const { spec, text } = await getSpec();
       if (seq !== this.seq) return null;
       let m;
       try {
@@ -95,7 +98,7 @@ export class Controller {
         throw new ChartError(this.words().wasm((e && e.message) || String(e)));
       }
       if (seq !== this.seq) return null;
-      next = new m.Chart(spec, this.lang);
+      next = new m.Chart(spec, this.lang, text);
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }
       const prev = this.chart;

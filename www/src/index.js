@@ -44,7 +44,7 @@ function handle(c) {
     element: c.host,
     async update(spec) {
       if (c.dead) throw new ChartError('destroyed');
-      const err = await c.load(() => spec);
+      const err = await c.load(() => ({ spec }));
       if (err) throw err;
       return this;
     },

@@ -27,23 +27,36 @@ pub fn render_svg_document(doc: &Document) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">
+"#,
         w = num(doc.width),
         h = num(doc.height),
         f = escape(doc.font_family),
         lang = doc.lang
     );
-    let _ = write!(out, r#"<title id="t">{}</title><desc id="d">{}</desc>"#, escape(&doc.title), escape(&doc.description));
-    let _ = write!(out, r#"<rect width="{}" height="{}" fill="{}"/>"#, num(doc.width), num(doc.height), doc.background.css());
+    let _ = writeln!(out, r#"<title id="t">{}</title>"#, escape(&doc.title));
+    let _ = writeln!(out, r#"<desc id="d">{}</desc>"#, escape(&doc.description));
+    let _ = writeln!(out, r#"<rect width="{}" height="{}" fill="{}"/>"#, num(doc.width), num(doc.height), doc.background.css());
     write_marks(&mut out, &doc.chrome);
-    let _ = write!(out, r#"<g transform="translate(0 {})">"#, num(doc.plot_top));
+    let _ = writeln!(out, r#"<g transform="translate(0 {})">"#, num(doc.plot_top));
     write_marks(&mut out, &doc.plot.marks);
     out.push_str("</g></svg>\n");
     out
 }
 
+/// One element per line, so that a changed golden shows which mark moved.
 fn write_marks(out: &mut String, marks: &[Mark]) {
     for mark in marks {
+        let before = out.len();
+        write_mark(out, mark);
+        if out.len() > before {
+            out.push('\n');
+        }
+    }
+}
+
+fn write_mark(out: &mut String, mark: &Mark) {
+    {
         match mark {
             Mark::Rect { x, y, w, h, fill, stroke } => {
                 let _ =

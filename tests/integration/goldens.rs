@@ -1,8 +1,11 @@
 //! SVG goldens: each fixture renders to exactly its golden SVG. Fixtures are
 //! tests/fixtures/*.json (goldens in tests/golden/) and every gallery spec,
 //! www/charts/gallery/*.json (goldens in tests/golden/gallery/), so the gallery a user sees
-//! is what the tests pin. A missing golden is written; a changed one fails and the new output
-//! is saved beside it as NAME.new.svg for review. `UPDATE_GOLDENS=1 cargo test` accepts all.
+//! is what the tests pin. The SVG has one element per line, so a changed golden's diff shows
+//! which mark moved. A changed one fails and the new output is saved beside it as
+//! NAME.new.svg for review; `UPDATE_GOLDENS=1 cargo test` accepts all. A missing golden is
+//! written and passes on a developer's machine, and fails in CI (`CI` set): a golden that was
+//! never committed pins nothing.
 
 use indicator_chart::chart::Chart;
 use indicator_chart::json::Json;
@@ -32,6 +35,10 @@ fn check_goldens(fixture_dir: &Path, golden_dir: &Path) -> Vec<String> {
             Ok(_) if !update => {
                 fs::write(&new, &svg).unwrap();
                 failures.push(format!("{name}: differs from its golden; see {}", new.display()));
+            }
+            Err(_) if std::env::var_os("CI").is_some() && !update => {
+                fs::write(&new, &svg).unwrap();
+                failures.push(format!("{name}: no golden {} (CI); write it with cargo test and commit it", golden.display()));
             }
             _ => fs::write(&golden, &svg).unwrap(),
         }

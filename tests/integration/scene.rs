@@ -1,32 +1,9 @@
 //! Properties every laid-out chart must have, checked on the fixtures at phone, tablet and
 //! desktop widths, and on hostile and huge inputs.
 
-use indicator_chart::chart::Chart;
-use indicator_chart::json::Json;
-use indicator_chart::scene::{Mark, Scene};
+use crate::common::*;
+use indicator_chart::scene::Mark;
 use indicator_chart::text::EstimatedMeasure;
-use std::fs;
-use std::path::Path;
-
-fn chart(text: &str) -> Chart {
-    let json: Json = serde_json::from_str(text).unwrap();
-    Chart::from_json(&json).unwrap_or_else(|e| panic!("{}", e.message))
-}
-
-fn fixtures() -> Vec<(String, Chart)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<_> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), chart(&fs::read_to_string(&p).unwrap())))
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-fn texts(scene: &Scene) -> Vec<&str> {
-    scene.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect()
-}
 
 #[test]
 fn no_text_overlaps_and_everything_stays_inside_at_any_width() {
@@ -169,10 +146,6 @@ fn a_unit_in_man_is_not_grouped_again() {
     assert!(labels.contains(&"10,000") && !labels.iter().any(|l| l.ends_with('万')), "{labels:?}");
     assert!(labels.contains(&"9,852") && labels.contains(&"（万枚）"), "{labels:?}");
     assert!(c.page_text().description.contains("9,852万枚"), "{}", c.page_text().description);
-}
-
-fn fixture(name: &str) -> Chart {
-    fixtures().into_iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("no fixture {name}")).1
 }
 
 #[test]

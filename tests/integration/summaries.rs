@@ -1,20 +1,6 @@
 //! Generated text alternatives, ja and en, from the seed figures.
 
-use indicator_chart::chart::Chart;
-use indicator_chart::json::Json;
-use std::fs;
-use std::path::Path;
-
-fn fixture(name: &str) -> Chart {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    let json: Json = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
-    Chart::from_json(&json).unwrap()
-}
-
-fn chart(text: &str) -> Chart {
-    let json: Json = serde_json::from_str(text).unwrap();
-    Chart::from_json(&json).unwrap_or_else(|e| panic!("{}", e.message))
-}
+use crate::common::*;
 
 #[test]
 fn time_series_say_where_they_went_in_points() {

@@ -3,21 +3,12 @@
 //! desktop widths its text never overlaps and nothing leaves the scene.
 //! All failures are reported at once, each with its file name.
 
+use crate::common::*;
 use indicator_chart::chart::Chart;
 use indicator_chart::json::Json;
 use indicator_chart::text::EstimatedMeasure;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn spec_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
-}
+use std::path::Path;
 
 #[test]
 fn gallery_and_dashboard_specs_validate() {

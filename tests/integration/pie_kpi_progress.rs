@@ -9,8 +9,8 @@
 //! `DUMP_SVG=/some/dir cargo test --test layout_pie_kpi_progress` also writes each fixture's
 //! SVG at every tested width there, for looking at.
 
+use crate::common::{self, *};
 use indicator_chart::chart::Chart;
-use indicator_chart::json::Json;
 use indicator_chart::scene::{Mark, Scene};
 use indicator_chart::text::EstimatedMeasure;
 use indicator_chart::theme::Theme;
@@ -19,35 +19,12 @@ use std::path::Path;
 
 const SIZES: [(f32, f32); 6] = [(320.0, 160.0), (320.0, 240.0), (320.0, 400.0), (640.0, 320.0), (1280.0, 400.0), (1280.0, 160.0)];
 
-fn chart(text: &str) -> Chart {
-    let json: Json = serde_json::from_str(text).unwrap();
-    Chart::from_json(&json).unwrap_or_else(|e| panic!("{}", e.message))
-}
-
-fn fixture(name: &str) -> Chart {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    chart(&fs::read_to_string(path).unwrap())
-}
-
-/// The fixtures of the four types this file covers.
+/// The fixtures of the four types this module covers.
 fn fixtures() -> Vec<(String, Chart)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut out: Vec<(String, Chart)> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .filter(|n| ["pie-", "donut-", "kpi-", "progress-"].iter().any(|p| n.starts_with(p)) && n.ends_with(".json"))
-        .map(|n| {
-            let c = fixture(&n);
-            (n, c)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    let out: Vec<(String, Chart)> =
+        common::fixtures().into_iter().filter(|(n, _)| ["pie-", "donut-", "kpi-", "progress-"].iter().any(|p| n.starts_with(p))).collect();
     assert!(out.len() >= 8, "fixtures missing: {:?}", out.iter().map(|f| &f.0).collect::<Vec<_>>());
     out
-}
-
-fn texts(scene: &Scene) -> Vec<&str> {
-    scene.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect()
 }
 
 fn count(scene: &Scene, text: &str) -> usize {

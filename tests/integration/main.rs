@@ -1,0 +1,10 @@
+//! The native test suite, one crate (one link on a two-core machine), one module per subject.
+
+mod common;
+mod gallery;
+mod goldens;
+mod never_panics;
+mod pie_kpi_progress;
+mod scene;
+mod spec_errors;
+mod summaries;

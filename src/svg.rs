@@ -25,10 +25,9 @@ fn baseline_offset(v: VAlign, size: f32) -> f32 {
 /// assistive technology.
 pub fn render_svg_document(doc: &Document) -> String {
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">
-"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{f}" role="img" aria-labelledby="t d" lang="{lang}">"#,
         w = num(doc.width),
         h = num(doc.height),
         f = escape(doc.font_family),

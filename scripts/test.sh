@@ -2,7 +2,7 @@
 # Sets up what the tests need (only what is missing: wasm tools, Chromium, chromedriver,
 # CJK fonts, npm dev tools), then runs every suite and ends with one line of totals:
 #   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
-#   2. lint:    cargo clippy --all-targets -- -D warnings
+#   2. lint:    cargo fmt --check; cargo clippy --all-targets -- -D warnings (native and wasm)
 #   3. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
 #   4. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
 #   5. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
@@ -35,7 +35,11 @@ run_suite() { # name, log, command…
 }
 
 run_suite "native (cargo test)" native.log cargo test --color never
-run_suite "lint (cargo clippy -D warnings)" lint.log cargo clippy --all-targets --color never -- -D warnings
+lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float parsing), natively and for the wasm
+  cargo fmt --check && cargo clippy --all-targets --color never -- -D warnings \
+    && cargo clippy --target wasm32-unknown-unknown --all-targets --color never -- -D warnings
+}
+run_suite "lint (cargo fmt --check, cargo clippy -D warnings)" lint.log lint
 build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
 run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs

@@ -293,6 +293,7 @@ fn parse_year(text: &str) -> Option<i32> {
     parse_digits(text, 4..=4).filter(|y| *y >= 1000).map(|y| y as i32)
 }
 
+#[allow(clippy::disallowed_methods)] // an integer parse: no float tables
 fn parse_digits(text: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
     if !len.contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;

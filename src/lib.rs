@@ -5,6 +5,8 @@
 //! CSS pixels) → renderers: `svg` natively and in the browser, canvas in `web`.
 //! Everything but `web` is plain Rust and is tested natively with `cargo test`.
 
+#![forbid(unsafe_code)]
+
 pub mod chart;
 pub mod dates;
 pub mod error;

@@ -118,6 +118,7 @@ pub fn pow10(n: i32) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // std is the reference these are tested against
 mod tests {
     use super::*;
 

@@ -296,6 +296,7 @@ impl Theme {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // colour-science reference maths, never in the wasm
 mod tests {
     use super::*;
 

@@ -109,7 +109,7 @@ fn big_number_sizes(width: f32) -> &'static [f32] {
 /// Sizes from the page can be NaN, infinite or negative (hidden, detached elements).
 fn sane_length(v: f32) -> f32 {
     if v.is_finite() {
-        v.clamp(0.0, 100_000.0)
+        crate::math::clamp(v, 0.0, 100_000.0)
     } else {
         0.0
     }

@@ -86,7 +86,7 @@ pub fn layout(ctx: &Ctx, scene: &mut Scene) {
     // The track spans the target, or the value when it is larger; the bar fills to the value.
     let (x0, track_w) = (PAD, inner_w);
     let span = progress.value.max(progress.target);
-    let fill_w = ((progress.value / span).clamp(0.0, 1.0) as f32) * track_w;
+    let fill_w = crate::math::clamp((progress.value / span) as f32, 0.0, 1.0) * track_w;
     scene.marks.push(Mark::Rect { x: x0, y, w: track_w, h: track_h, fill: theme.grid, stroke: Some(theme.baseline) });
     let target_x = x0 + (progress.target / span) as f32 * track_w;
     if over {

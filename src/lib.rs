@@ -7,23 +7,33 @@
 
 #![forbid(unsafe_code)]
 
+// The API: the front door and the types its signatures use. Everything else is private, so
+// the compiler reports code that nothing reaches.
 pub mod chart;
-pub mod dates;
-pub mod error;
 pub mod json;
-pub mod layout;
-pub mod locale;
-pub mod math;
-pub mod numfmt;
-pub mod order;
-pub mod resolve;
 pub mod scene;
-pub mod spec;
-pub mod svg;
 pub mod text;
 pub mod theme;
-pub mod ticks;
-pub mod words;
+
+mod dates;
+mod error;
+mod layout;
+mod locale;
+mod math;
+mod numfmt;
+mod order;
+mod resolve;
+mod spec;
+mod svg;
+mod ticks;
+mod words;
+
+pub use error::{Problem, SpecError};
+pub use locale::Locale;
+pub use resolve::{AxisFormat, Resolved};
+pub use spec::ChartSpec;
+pub use words::page::PageText;
+pub use words::table::DataTable;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Transfer size a page pays for one chart: gzip -9 of the wasm, its JS glue and the
-# (minified) loader. Fails above BUDGET: 120 KB, the product's target (issue 2).
+# (minified) loader. Fails above BUDGET: 120 KB, the product's target.
 # BENCHMARKS.md records the method, the history and where the bytes go.
 #   scripts/size-check.sh            (after scripts/demo.sh or scripts/test.sh built pkg/)
 set -euo pipefail

@@ -1,6 +1,6 @@
 //! The display list: what a chart looks like, in CSS pixels, independent of where it is
-//! drawn. Canvas and SVG renderers only walk it; tests snapshot it; tooltips and keyboard
-//! focus (later) read its `points`.
+//! drawn. Canvas and SVG renderers only walk it; tests snapshot it; tooltips, keyboard
+//! focus and hit testing read its `points`.
 
 use crate::text::{Font, TextMeasure};
 use crate::theme::{Color, LineDash, MarkerShape};

@@ -91,7 +91,7 @@ fn huge_inputs_are_bounded() {
 }
 
 #[test]
-fn version_2_fields_are_validated_per_type() {
+fn fields_of_other_chart_types_are_refused_with_the_allowed_list() {
     let cases: Vec<(String, &str)> = vec![
         (with("stacking", r#""percent""#), "stacking: line では使えない項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, yAxis, y2Axis, annotations"),
         (
@@ -150,7 +150,7 @@ fn pie_kpi_and_progress_rules() {
 }
 
 #[test]
-fn valid_version_2_specs_parse() {
+fn every_type_with_its_own_fields_parses() {
     let ok = |text: &str| {
         let json: Json = serde_json::from_str(text).unwrap();
         Chart::from_json(&json).unwrap_or_else(|e| panic!("{text}: {}", e.message))

@@ -10,13 +10,11 @@
 // The API: the front door and the types its signatures use. Everything else is private, so
 // the compiler reports code that nothing reaches.
 pub mod chart;
-pub mod json;
 pub mod scene;
 pub mod text;
 pub mod theme;
 
 mod dates;
-mod error;
 mod layout;
 mod locale;
 mod math;
@@ -27,6 +25,10 @@ mod spec;
 mod svg;
 mod ticks;
 mod words;
+
+pub use spec::json;
+// Crate-internal paths (`crate::error::…`) for the validator's errors.
+use spec::error;
 
 pub use error::{Problem, SpecError};
 pub use locale::Locale;

@@ -70,9 +70,120 @@ pub fn truncate_to_width(text: &str, max_width: f32, font: Font, measure: &dyn T
     (cut, true)
 }
 
+/// Characters that never begin a line (JLREQ 3.1.7 and 3.1.10 line-start prohibitions):
+/// closing brackets and punctuation, small kana, iteration marks, the prolonged sound mark,
+/// 〜 and the hyphens, and the ASCII closers.
+const NO_LINE_START: &str = "、。，．・：；？！ー―‐〜）」』】〕〉》〙〗］｝〟”’…‥%％!),.:;?]}\
+ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ";
+/// Characters that never end a line (JLREQ 3.1.8): opening brackets.
+const NO_LINE_END: &str = "（「『【〔〈《〘〖［｛〝“‘([{";
+
+/// Part of a run that is never split: ASCII and full-width digits and Latin letters
+/// (`2025`, `DX`, `ＤＸ`).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// Whether a line may break between `chars[at - 1]` and `chars[at]`, as Japanese typesetting
+/// allows (JLREQ): never before a closer, small kana or iteration mark, never after an opening
+/// bracket, and never inside a run of digits and Latin letters, a number's `,` and `.`
+/// included (`4,365`, `97.8`).
+pub fn line_break_allowed(chars: &[char], at: usize) -> bool {
+    let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at)) else { return false };
+    if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+        return false;
+    }
+    let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９'));
+    if is_word_char(before) && is_word_char(after) {
+        return false;
+    }
+    // `4,365` and `97.8`: the separator belongs to its number on both sides.
+    if matches!(before, ',' | '.' | '，' | '．') && at >= 2 && digit(at - 2) && digit(at) {
+        return false;
+    }
+    true
+}
+
+/// `text` on at most `max_lines` lines of at most `room` wide, broken where Japanese text
+/// may break ([`line_break_allowed`]), preferring a break after `・`, a space, `、` or `/`
+/// in the second half of a line; the last line is cut with "…" when the rest does not fit.
+/// A run that has no allowed break within `room` (one long word) is broken where it must.
+pub fn wrap_to_width(text: &str, room: f32, font: Font, measure: &dyn TextMeasure, max_lines: usize) -> Vec<String> {
+    if measure.width(text, font) <= room || max_lines <= 1 {
+        return vec![truncate_to_width(text, room, font, measure).0];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let fits = |from: usize, to: usize| measure.width(&string_of(&chars[from..to]), font) <= room;
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        if lines.len() == max_lines - 1 {
+            let rest = string_of(&chars[start..]);
+            lines.push(truncate_to_width(rest.trim(), room, font, measure).0);
+            break;
+        }
+        let mut end = start + 1;
+        while end < chars.len() && fits(start, end + 1) {
+            end += 1;
+        }
+        if end < chars.len() {
+            let half = start + (end - start) / 2;
+            let preferred = (half..end).rev().find(|&p| matches!(chars[p], '・' | ' ' | '、' | '/') && line_break_allowed(&chars, p + 1));
+            if let Some(p) = preferred {
+                end = p + 1;
+            } else if let Some(b) = (start + 1..=end).rev().find(|&b| line_break_allowed(&chars, b)) {
+                end = b;
+            }
+        }
+        lines.push(string_of(&chars[start..end]).trim().to_owned());
+        start = end;
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn breaks(text: &str) -> Vec<usize> {
+        let chars: Vec<char> = text.chars().collect();
+        (1..chars.len()).filter(|&i| line_break_allowed(&chars, i)).collect()
+    }
+
+    #[test]
+    fn lines_break_where_japanese_typesetting_allows() {
+        // Never after an opening bracket, never before a closer.
+        assert_eq!(breaks("率（速報）"), vec![1, 3], "率|（速報）, not （|速 or 報|）");
+        // Small kana, iteration marks and the prolonged sound mark never start a line.
+        for no_start in ["ッ", "ャ", "ぇ", "ヵ", "々", "ゝ", "ー", "〜", "‐", "］", "｝", "〟"] {
+            assert!(!breaks(&format!("あ{no_start}")).contains(&1), "{no_start} must not start a line");
+        }
+        for no_end in ["（", "「", "『", "【", "〔", "〈", "《", "“", "‘"] {
+            assert!(!breaks(&format!("{no_end}あ")).contains(&1), "{no_end} must not end a line");
+        }
+        // Runs of digits and Latin letters stay whole, numbers with their separators.
+        assert_eq!(breaks("2025年度DX推進"), vec![4, 5, 6, 8, 9]);
+        assert_eq!(breaks("4,365条項"), vec![5, 6]);
+        assert_eq!(breaks("97.8%の"), vec![5]);
+        assert_eq!(breaks("ＤＸ化"), vec![2]);
+    }
+
+    #[test]
+    fn wrapped_labels_keep_brackets_words_and_numbers_whole() {
+        let f = Font { size: 14.0, bold: false };
+        let m = EstimatedMeasure;
+        // Room for 6 CJK characters a line.
+        let lines = wrap_to_width("行政手続のオンライン化（2025年度）", 84.0, f, &m, 3);
+        assert!(lines.iter().all(|l| !l.ends_with('（') && !l.starts_with('）')), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("2025")), "2025 is never split: {lines:?}");
+        let lines = wrap_to_width("マイナンバーカードの保有枚数", 84.0, f, &m, 3);
+        assert!(lines.iter().all(|l| !l.starts_with(['ー', 'ッ', 'ャ', 'ュ', 'ョ'])), "{lines:?}");
+        let lines = wrap_to_width("アナログ規制4,365条項の見直し", 84.0, f, &m, 3);
+        assert!(lines.iter().any(|l| l.contains("4,365")), "{lines:?}");
+        for line in &lines {
+            assert!(m.width(line, f) <= 84.0, "{line} overflows");
+        }
+    }
 
     #[test]
     fn cjk_is_wider_than_digits() {

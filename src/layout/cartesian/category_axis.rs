@@ -11,14 +11,12 @@ use crate::dates::{PartialDate, Precision};
 use crate::order::sorted_indices;
 use crate::resolve::Resolved;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
-use crate::text::{string_of, truncate_to_width};
+use crate::text::{string_of, truncate_to_width, wrap_to_width};
 use crate::ticks::time_ticks;
 
 const POINT_LABEL_LIMIT: usize = 12;
 const MAX_LABEL_LINES: usize = 3;
 const WRAP_GAP: f32 = 6.0;
-/// Characters that must not begin a line (kinsoku shori): closing brackets and punctuation.
-const NO_LINE_START: &str = "、。，．・：；？！ー）」』】〕〉》”’…%";
 
 /// Where categories sit along their axis.
 pub struct Positions {
@@ -200,33 +198,5 @@ fn slot_labels(ctx: &Ctx, at: &Positions) -> Vec<(f32, Vec<String>)> {
 /// line; punctuation never starts a line (the character before it moves down instead); the
 /// last line is cut with "…" if text remains.
 pub fn wrap_lines(ctx: &Ctx, label: &str, room: f32, max_lines: usize) -> Vec<String> {
-    if ctx.width(label) <= room || max_lines <= 1 {
-        return vec![truncate_to_width(label, room, ctx.font, ctx.measure).0];
-    }
-    let chars: Vec<char> = label.chars().collect();
-    let fits = |from: usize, to: usize| ctx.width(&string_of(&chars[from..to])) <= room;
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        if lines.len() == max_lines - 1 {
-            let rest = string_of(&chars[start..]);
-            lines.push(truncate_to_width(rest.trim(), room, ctx.font, ctx.measure).0);
-            break;
-        }
-        let mut end = start + 1;
-        while end < chars.len() && fits(start, end + 1) {
-            end += 1;
-        }
-        if end < chars.len() {
-            let half = start + (end - start) / 2;
-            if let Some(p) = (half..end).rev().find(|&p| matches!(chars[p], '・' | ' ' | '、' | '/')) {
-                end = p + 1;
-            } else if NO_LINE_START.contains(chars[end]) && end - start > 1 {
-                end -= 1;
-            }
-        }
-        lines.push(string_of(&chars[start..end]).trim().to_owned());
-        start = end;
-    }
-    lines
+    wrap_to_width(label, room, ctx.font, ctx.measure, max_lines)
 }

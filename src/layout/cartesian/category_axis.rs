@@ -11,7 +11,7 @@ use crate::dates::{PartialDate, Precision};
 use crate::order::sorted_indices;
 use crate::resolve::Resolved;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
-use crate::text::{string_of, truncate_to_width, wrap_to_width};
+use crate::text::{truncate_to_width, wrap_to_width};
 use crate::ticks::time_ticks;
 
 const POINT_LABEL_LIMIT: usize = 12;

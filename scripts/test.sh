@@ -3,7 +3,8 @@
 # CJK fonts, npm dev tools), then runs every suite and ends with one line of totals:
 #   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
 #   2. lint:    cargo fmt --check; cargo clippy --all-targets -- -D warnings (native and wasm)
-#   3. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
+#   3. loader:  node --test tests/loader/            (the loader's pure modules: CSV, messages)
+#   4. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
 #   4. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
 #   5. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
 # Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
@@ -40,6 +41,14 @@ lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float 
     && cargo clippy --target wasm32-unknown-unknown --all-targets --color never -- -D warnings
 }
 run_suite "lint (cargo fmt --check, cargo clippy -D warnings)" lint.log lint
+loader_unit() { # the loader's pure modules under Node's test runner, its "# pass/# fail" as one line
+  local out status
+  out=$(node --test --test-reporter=tap tests/loader/ 2>&1); status=$?
+  printf '%s\n' "$out"
+  printf 'loader: %s passed, %s failed\n' "$(sed -n 's/^# pass //p' <<<"$out")" "$(sed -n 's/^# fail //p' <<<"$out")"
+  return $status
+}
+run_suite "loader unit (node --test tests/loader/)" loader.log loader_unit
 build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
 run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs

@@ -1,6 +1,7 @@
 // One chart on one host element: loading its spec, the figure around the canvas, painting at
 // the size and pixel ratio the browser reports, errors, colour scheme and teardown.
-import { adoptStyles, applyTheme, el, emit, inlineSpecText } from './dom.js';
+import { el, emit, inlineSpecText } from './dom.js';
+import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
 import { loadPkg } from './pkg.js';
 import { Points } from './points.js';

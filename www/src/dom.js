@@ -1,7 +1,6 @@
 // DOM helpers shared by the loader's modules: element creation (text only, never HTML),
-// events, the inline spec, and the shadow root's stylesheet.
-import CSS from './styles.css';
-
+// events and the inline spec. No stylesheet here (see style.js), so Node can import the
+// modules that use these for their unit tests.
 /** A new element with a class and text content (set as text: labels are never markup). */
 export function el(tag, cls, text) {
   const node = document.createElement(tag);
@@ -23,29 +22,4 @@ export function inlineSpecText(host) {
     }
   }
   return null;
-}
-
-let sheet = null;
-
-/** Gives `root` the loader's styles: one constructed sheet shared by every chart on the page. */
-export function adoptStyles(root) {
-  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function') {
-    try {
-      if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(CSS); }
-      root.adoptedStyleSheets = [sheet];
-      return;
-    } catch (_) { /* fall through to <style> */ }
-  }
-  const style = document.createElement('style');
-  style.textContent = CSS;
-  root.append(style);
-}
-
-/** The theme's colours and font as the custom properties styles.css reads, set through the CSSOM. */
-export function applyTheme(node, colors, fontFamily) {
-  const props = {
-    '--ic-text': colors.text, '--ic-muted': colors.muted, '--ic-surface': colors.surface, '--ic-link': colors.link,
-    '--ic-rule': colors.rule, '--ic-focus': colors.focus, '--ic-focus-ring': colors.focusRing, '--ic-font': fontFamily,
-  };
-  for (const [name, value] of Object.entries(props)) if (value) node.style.setProperty(name, String(value));
 }

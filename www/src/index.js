@@ -6,8 +6,8 @@
 //   <div data-indicator-chart data-src="charts/mynumber.json"></div>
 //   import { render } from '/www/indicator-chart.js'; const chart = await render(el, spec);
 //
-// Source modules in www/src/ (this entry, pkg, messages, dom, styles.css, controller, points,
-// table), bundled and minified by esbuild into the one www/indicator-chart.js pages load
+// Source modules in www/src/ (this entry, pkg, messages, dom, style + styles.css, controller,
+// points, table), bundled and minified by esbuild into the one www/indicator-chart.js pages load
 // (scripts/ensure-tools.sh build_loader). Safe under
 // `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`:
 // no inline styles or scripts, no eval, labels only ever go in as text.

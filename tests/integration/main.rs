@@ -6,6 +6,7 @@ mod common;
 mod gallery;
 mod goldens;
 mod never_panics;
+mod one_answer;
 mod page_css;
 mod pie_kpi_progress;
 mod scene;

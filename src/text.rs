@@ -74,7 +74,7 @@ pub fn truncate_to_width(text: &str, max_width: f32, font: Font, measure: &dyn T
 /// closing brackets and punctuation, small kana, iteration marks, the prolonged sound mark,
 /// 〜 and the hyphens, and the ASCII closers.
 const NO_LINE_START: &str = "、。，．・：；？！ー―‐〜）」』】〕〉》〙〗］｝〟”’…‥%％!),.:;?]}\
-ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻ゝゞヽヾ";
+ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々〻ゝゞヽヾ";
 /// Characters that never end a line (JLREQ 3.1.8): opening brackets.
 const NO_LINE_END: &str = "（「『【〔〈《〘〖［｛〝“‘([{";
 
@@ -90,7 +90,8 @@ fn is_word_char(c: char) -> bool {
 /// included (`4,365`, `97.8`).
 pub fn line_break_allowed(chars: &[char], at: usize) -> bool {
     let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at)) else { return false };
-    if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
+    // U+31F0–31FF: the small katakana for Ainu (ㇰ…ㇿ), as a range rather than 16 characters.
+    if NO_LINE_START.contains(after) || matches!(after, 'ㇰ'..='ㇿ') || NO_LINE_END.contains(before) {
         return false;
     }
     let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９'));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what the tests need (only what is missing: wasm tools, Chromium, chromedriver,
 # CJK fonts, npm dev tools), then runs every suite and ends with one line of totals:
-#   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
+#   1. native:  cargo test --workspace (spec validation, formatting, ticks, layout, SVG goldens;
+#               the CLI: exit codes, PNG sizes, real-font text fit)
 #   2. lint:    cargo fmt --check; cargo clippy --all-targets -- -D warnings (native and wasm)
 #   3. loader:  node --test tests/loader/            (the loader's pure modules: CSV, messages)
 #   4. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
@@ -35,10 +36,10 @@ run_suite() { # name, log, command…
   fi
 }
 
-run_suite "native (cargo test)" native.log cargo test --color never
+run_suite "native (cargo test --workspace: library and CLI)" native.log cargo test --workspace --color never
 lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float parsing), natively and for the wasm
-  cargo fmt --check && cargo clippy --all-targets --color never -- -D warnings \
-    && cargo clippy --target wasm32-unknown-unknown --all-targets --color never -- -D warnings
+  cargo fmt --all --check && cargo clippy --workspace --all-targets --color never -- -D warnings \
+    && cargo clippy -p indicator-chart --target wasm32-unknown-unknown --all-targets --color never -- -D warnings
 }
 run_suite "lint (cargo fmt --check, cargo clippy -D warnings)" lint.log lint
 loader_unit() { # the loader's pure modules under Node's test runner, its "# pass/# fail" as one line

@@ -3,7 +3,7 @@
 
 use crate::error::SpecError;
 use crate::json::Json;
-use crate::layout::{document, layout};
+use crate::layout::{chrome_height, document, layout};
 use crate::locale::Locale;
 use crate::resolve::Resolved;
 use crate::scene::Scene;
@@ -13,6 +13,9 @@ use crate::text::TextMeasure;
 use crate::theme::Theme;
 use crate::words::page::PageText;
 use crate::words::table::{csv_rows, data_table, DataTable};
+
+/// The plot height of the page's CSS (`--indicator-chart-height`'s default).
+const DEFAULT_PLOT_HEIGHT: f32 = 320.0;
 
 /// A chart whose spec passed validation, resolved once (see `resolve`).
 #[derive(Debug, Clone)]
@@ -115,6 +118,19 @@ impl Chart {
     /// The table for a CSV file: codes as written, numbers unformatted.
     pub fn csv_rows(&self, table: &DataTable) -> Vec<Vec<String>> {
         csv_rows(&self.resolved, table)
+    }
+
+    /// The plot height the chart is drawn at when nothing else says: what the page uses
+    /// without `--indicator-chart-height` (320 px, less for KPI and progress charts).
+    pub fn natural_plot_height(&self) -> f32 {
+        self.page_text().height_hint.map_or(DEFAULT_PLOT_HEIGHT, |h| h as f32)
+    }
+
+    /// A standalone SVG exactly `width` × `frame_height` CSS pixels, title and 出典 included:
+    /// the plot gets what the header and footer leave (a link card's fixed 1200×630 frame).
+    pub fn to_svg_in_frame(&self, width: f32, frame_height: f32, measure: &dyn TextMeasure) -> String {
+        let plot_height = (frame_height - chrome_height(&self.page_text())).max(0.0);
+        self.to_svg(width, plot_height, measure)
     }
 
     /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and

@@ -37,6 +37,14 @@ pub struct Document {
     pub plot: Scene,
 }
 
+/// How much height the header and footer take around the plot, so a chart can be fitted
+/// into a fixed frame (a 1200×630 link card): plot height = frame − this.
+pub fn chrome_height(page: &PageText) -> f32 {
+    let header = PAD + TITLE_ADVANCE + if page.subtitle.is_some() { SMALL_ADVANCE } else { 0.0 } + PLOT_GAP;
+    let footer = PAD + page.footer_lines().len() as f32 * SMALL_ADVANCE + PLOT_GAP;
+    header + footer
+}
+
 /// Lays out `plot` (a chart's scene) with its page text, `plot.width` wide.
 pub fn document(plot: Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> Document {
     let width = plot.width;

@@ -189,7 +189,14 @@ fn end_labels(ctx: &Ctx, frame: &Frame, labels: &[BarLabel], scene: &mut Scene) 
             b.x1 - b.x0 <= l.lane + 4.0
         }
     });
-    if !fit {
+    // Every label or none: neighbours must not touch each other either (bars thinner than a
+    // line of text would put their labels on top of each other).
+    let mut boxes = Vec::with_capacity(marks.len());
+    for m in &marks {
+        boxes.extend(m.text_bbox());
+    }
+    let apart = boxes.iter().enumerate().all(|(i, a)| boxes[i + 1..].iter().all(|b| !a.overlaps(b)));
+    if !fit || !apart {
         return;
     }
     let taken: Vec<_> = scene.text_boxes();

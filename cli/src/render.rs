@@ -1,0 +1,129 @@
+//! One spec to one image: the library's SVG document (the scene the browser draws, with its
+//! title and footer), measured with the real font, and that SVG rasterised by resvg for PNG.
+
+use crate::fonts::Fonts;
+use indicator_chart::chart::Chart;
+use indicator_chart::json::Json;
+use resvg::{tiny_skia, usvg};
+
+/// What to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+impl Format {
+    /// The format a file name asks for: `.png` or `.svg`.
+    pub fn of_path(path: &std::path::Path) -> Option<Format> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// The image's size: `width` CSS pixels; `height` the whole frame (title and 出典 included) or,
+/// without it, the chart's natural plot height plus its header and footer; `scale` device
+/// pixels per CSS pixel.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    pub width: f32,
+    pub height: Option<f32>,
+    pub scale: f32,
+    pub dark: bool,
+}
+
+/// Why a spec gave no image. `Spec` is the author's to fix (exit 1, the widget's message);
+/// `Render` is ours or the machine's.
+#[derive(Debug)]
+pub enum Failure {
+    Spec(String),
+    Render(String),
+}
+
+/// The chart of `spec_text` (JSON) as a validated [`Chart`], or the message the widget would show.
+pub fn chart_of(spec_text: &str) -> Result<Chart, Failure> {
+    let json: Json = serde_json::from_str(spec_text).map_err(|e| Failure::Spec(format!("JSON として読み込めません: {e}")))?;
+    Chart::refuse_repeated_keys(spec_text, &json, None).map_err(|e| Failure::Spec(e.message))?;
+    Chart::from_json(&json).map_err(|e| Failure::Spec(e.message))
+}
+
+/// The SVG document of `chart` in `frame`, its text measured with `fonts`.
+pub fn svg_of(chart: &mut Chart, frame: &Frame, fonts: &Fonts) -> String {
+    chart.set_dark(frame.dark);
+    let svg = match frame.height {
+        Some(h) => chart.to_svg_in_frame(frame.width, h, fonts),
+        None => chart.to_svg(frame.width, chart.natural_plot_height(), fonts),
+    };
+    if frame.scale == 1.0 {
+        svg
+    } else {
+        scale_root(&svg, frame.scale)
+    }
+}
+
+/// `svg` rasterised at `scale` device pixels per CSS pixel.
+pub fn png_of(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
+    let options = usvg::Options { fontdb: fonts.database.clone(), font_family: fonts.family.clone(), ..usvg::Options::default() };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| Failure::Render(format!("the SVG did not parse: {e}")))?;
+    // The SVG's own size is already scaled for SVG output; for PNG it is the CSS size.
+    let size = tree.size();
+    let (w, h) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    let mut pixmap =
+        tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or_else(|| Failure::Render(format!("an image of {w}×{h} pixels cannot be made")))?;
+    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| Failure::Render(format!("PNG encoding failed: {e}")))
+}
+
+/// One spec in one format.
+pub fn render(spec_text: &str, format: Format, frame: &Frame, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
+    let mut chart = chart_of(spec_text)?;
+    match format {
+        Format::Svg => Ok(svg_of(&mut chart, frame, fonts).into_bytes()),
+        Format::Png => png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..*frame }, fonts), frame.scale, fonts),
+    }
+}
+
+/// An SVG whose root `width`/`height` are multiplied by `scale` (the viewBox stays): the same
+/// drawing at a higher pixel density.
+fn scale_root(svg: &str, scale: f32) -> String {
+    let end = svg.find('>').unwrap_or(svg.len());
+    let (root, rest) = svg.split_at(end);
+    let mut out = String::with_capacity(svg.len() + 16);
+    let mut tail = root;
+    for attr in ["width=\"", "height=\""] {
+        let Some(at) = tail.find(attr) else { break };
+        let start = at + attr.len();
+        let len = tail[start..].find('"').unwrap_or(0);
+        let value: f32 = tail[start..start + len].parse().unwrap_or(0.0);
+        out.push_str(&tail[..start]);
+        out.push_str(&format!("{}", (value * scale * 100.0).round() / 100.0));
+        tail = &tail[start + len..];
+    }
+    out.push_str(tail);
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaling_an_svg_changes_its_size_not_its_drawing() {
+        let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="460" viewBox="0 0 640 460"><rect width="640"/></svg>"#;
+        assert_eq!(
+            scale_root(svg, 2.0),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="920" viewBox="0 0 640 460"><rect width="640"/></svg>"#
+        );
+    }
+}

@@ -1,0 +1,180 @@
+//! The `indicator-chart` binary as a user runs it, and the text-fit property of the real-font
+//! measurer: with the widths resvg will draw, no label leaves the image or touches another.
+// clippy.toml keeps libm and float parsing out of the wasm; the native renderer may use both.
+#![allow(clippy::disallowed_methods)]
+
+use indicator_chart::chart::Chart;
+use indicator_chart::json::Json;
+use indicator_chart::scene::{Mark, Scene};
+use indicator_chart_cli::fonts::Fonts;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_indicator-chart"))
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = root().join("test-output/cli").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| Fonts::load(None, root()).expect("a font to draw with"))
+}
+
+fn spec_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The pixel size and the decoded pixels of a PNG file.
+fn png(path: &Path) -> resvg::tiny_skia::Pixmap {
+    resvg::tiny_skia::Pixmap::load_png(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Pixels clearly darker than the light card: text, lines, bars.
+fn ink(p: &resvg::tiny_skia::Pixmap) -> usize {
+    p.pixels().iter().filter(|c| c.alpha() > 200 && (c.red() as u32 + c.green() as u32 + c.blue() as u32) < 3 * 160).count()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn renders_a_png_of_the_asked_size_with_a_drawn_chart() {
+    let dir = out_dir("one");
+    let out = dir.join("rate.png");
+    let o = bin().args(["render", "tests/fixtures/mynumber-rate.json", "-o"]).arg(&out).current_dir(root()).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p = png(&out);
+    assert_eq!(p.width(), 1600, "800 CSS px at the default PNG scale 2");
+    assert!(ink(&p) > 20_000, "a drawn chart, not a blank card: {} dark pixels", ink(&p));
+    // A fixed frame: a 1200×630 link card.
+    let card = dir.join("card.png");
+    let o = bin()
+        .args(["render", "tests/fixtures/pie-staff.json", "--width", "600", "--height", "315", "--scale", "2", "-o"])
+        .arg(&card)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p = png(&card);
+    assert_eq!((p.width(), p.height()), (1200, 630));
+}
+
+#[test]
+fn svg_is_the_document_the_library_exports_and_stdin_works() {
+    let dir = out_dir("svg");
+    let spec = std::fs::read_to_string(root().join("tests/fixtures/society-survey.json")).unwrap();
+    let mut child = bin().args(["render", "-", "-o"]).arg(dir.join("s.svg")).stdin(Stdio::piped()).spawn().unwrap();
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), spec.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let svg = std::fs::read_to_string(dir.join("s.svg")).unwrap();
+    assert!(svg.starts_with("<svg ") && svg.contains(r#"width="800""#), "{}", &svg[..200.min(svg.len())]);
+    assert!(svg.contains("<title id=\"t\">社会のデジタル化についての評価</title>"));
+}
+
+#[test]
+fn a_bad_spec_exits_1_with_the_widgets_message() {
+    let dir = out_dir("bad");
+    let cases = [
+        (
+            r#"{"type":"line","title":"保有率","categories":["a","b"],"series":[{"name":"s","values":[1,"45.8%"]}]}"#,
+            "series[0].values[1]: 数値または null が必要です（\"45.8%\"）",
+        ),
+        (r#"{"type":"radar","title":"t"}"#, "type: line, area, column, bar, pie, donut, kpi, progress のいずれかが必要です（\"radar\"）"),
+        (r#"{"type":"line","title":"a","title":"b"}"#, "title: 同じ項目が2回以上書かれています。1回だけ書いてください"),
+        (r#"{"type": "line", "title": 保有率 }"#, "JSON として読み込めません"),
+    ];
+    for (i, (spec, message)) in cases.iter().enumerate() {
+        let path = dir.join(format!("bad{i}.json"));
+        std::fs::write(&path, spec).unwrap();
+        let o = bin().args(["render"]).arg(&path).arg("-o").arg(dir.join(format!("bad{i}.png"))).output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{spec}");
+        assert!(stderr(&o).contains(message), "{spec}: {}", stderr(&o));
+        assert!(!dir.join(format!("bad{i}.png")).exists(), "no image for a bad spec");
+    }
+}
+
+#[test]
+fn usage_and_file_problems_exit_2() {
+    let o = bin().args(["render", "tests/fixtures/mynumber-rate.json"]).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "no output named: {}", stderr(&o));
+    let o = bin().args(["render", "missing.json", "-o", "/tmp/x.png"]).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.json"), "{}", stderr(&o));
+    let o = bin().args(["render", "tests/fixtures/mynumber-rate.json", "-o", "/tmp/x.gif"]).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = bin()
+        .args(["render", "tests/fixtures/mynumber-rate.json", "--width", "-5", "-o", "/tmp/x.png"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = bin().args(["render", "x.json", "--font-dir", "/nonexistent", "-o", "/tmp/x.png"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no font to draw with"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_folder_of_specs_renders_in_one_run() {
+    let dir = out_dir("batch");
+    let specs = spec_files("www/charts/gallery");
+    let o = bin().arg("render").args(&specs).arg("--out-dir").arg(&dir).current_dir(root()).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    for spec in &specs {
+        let png_path = dir.join(spec.file_stem().unwrap()).with_extension("png");
+        assert!(ink(&png(&png_path)) > 2_000, "{} looks blank", png_path.display());
+    }
+}
+
+fn texts(scene: &Scene) -> Vec<(String, indicator_chart::scene::BBox)> {
+    scene
+        .marks
+        .iter()
+        .filter_map(|m| match (m, m.text_bbox()) {
+            (Mark::Text { text, .. }, Some(b)) => Some((text.clone(), b)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn with_the_real_fonts_widths_no_label_leaves_the_image_or_touches_another() {
+    let mut problems = Vec::new();
+    let mut specs = spec_files("tests/fixtures");
+    specs.extend(spec_files("www/charts/gallery"));
+    for spec in &specs {
+        let text = std::fs::read_to_string(spec).unwrap();
+        let json: Json = serde_json::from_str(&text).unwrap();
+        let chart = Chart::from_json(&json).unwrap();
+        for (w, h) in [(320.0, 320.0), (640.0, 320.0), (1280.0, 400.0), (600.0, 175.0)] {
+            let scene = chart.scene(w, h, fonts());
+            let name = format!("{} at {w}×{h}", spec.file_name().unwrap().to_string_lossy());
+            for (t, b) in texts(&scene) {
+                if b.x0 < -0.5 || b.x1 > w + 0.5 || b.y0 < -0.5 || b.y1 > h + 0.5 {
+                    problems.push(format!("{name}: {t:?} leaves the image ({b:?})"));
+                }
+            }
+            for (a, b) in scene.overlapping_texts() {
+                problems.push(format!("{name}: {a:?} overlaps {b:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}

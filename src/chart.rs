@@ -120,6 +120,11 @@ impl Chart {
         csv_rows(&self.resolved, table)
     }
 
+    /// The chart's CSV file (the widget's download, the static site's NAME.csv).
+    pub fn csv_text(&self) -> String {
+        crate::words::csv::csv_text(&self.csv_rows(&self.table()))
+    }
+
     /// The plot height the chart is drawn at when nothing else says: what the page uses
     /// without `--indicator-chart-height` (320 px, less for KPI and progress charts).
     pub fn natural_plot_height(&self) -> f32 {

@@ -131,7 +131,7 @@ impl WasmChart {
     }
 
     /// Every plotted value: `{ caption, header: string[], rows: [[rowHeader, ...cells]],
-    /// footnotes: string[], raw: [[...]] }` — `raw` is the CSV: header, then unformatted numbers.
+    /// footnotes: string[] }`.
     pub fn table(&self) -> JsValue {
         let t = self.chart.table();
         let o = Object::new();
@@ -144,9 +144,14 @@ impl WasmChart {
             .collect();
         set(&o, "rows", rows.into());
         set(&o, "footnotes", t.footnotes.iter().map(|f| JsValue::from_str(f)).collect::<Array>().into());
-        let raw: Array = self.chart.csv_rows(&t).iter().map(|row| row.iter().map(|c| JsValue::from_str(c)).collect::<Array>()).collect();
-        set(&o, "raw", raw.into());
         o.into()
+    }
+
+    /// The CSV file of the table (BOM, CRLF, unformatted numbers, formulas made text): the
+    /// same text the native renderer writes.
+    #[wasm_bindgen(js_name = csvText)]
+    pub fn csv_text(&self) -> String {
+        self.chart.csv_text()
     }
 
     /// Drops every cached text width: the page's fonts changed (a web font finished loading

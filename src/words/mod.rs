@@ -3,6 +3,7 @@
 //! (and its CSV). Each reads the [`Resolved`](crate::resolve::Resolved) model, so a value
 //! prints the same way here as on the chart.
 
+pub mod csv;
 pub mod page;
 pub mod point;
 pub mod summary;

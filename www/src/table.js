@@ -1,33 +1,18 @@
 // The chart's data as a real table behind a disclosure, and the same table as a CSV download.
 import { el } from './dom.js';
 
-/**
- * CSV text of `table` (the chart's `table()`): `raw` (unformatted numbers, category codes as
- * written) when present, else the printed rows. UTF-8 with a BOM (so Excel reads Japanese),
- * CRLF, quoted where needed, and a cell that a spreadsheet would run as a formula (=, +, -, @)
- * made text. Pure, so Node tests it without a browser.
- */
-export function csvText(table) {
-  const cell = (v) => {
-    let s = v == null ? '' : String(v).replace(/^\u2212(?=[\d.,]+%?$)/, '-'); // − as a spreadsheet's minus
-    if (/^[=+\-@\t\r]/.test(s) && s !== '-' && !/^[-+]?[\d,.]*\d[\d,.]*%?$/.test(s)) s = "'" + s;
-    return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
-  const rows = Array.isArray(table.raw) && table.raw.length ? table.raw : [table.header || [], ...(table.rows || [])];
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** A file name from a chart title: no path or reserved characters, at most 80 characters. */
 export function csvFileName(title) {
   const name = String(title || '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').replace(/^[\s._]+|[\s._]+$/g, '').slice(0, 80);
   return (name || 'chart') + '.csv';
 }
 
-/** Saves `chart.table()` as CSV through a Blob URL (works under the strictest CSP). */
+/** Saves the chart's CSV (written by Rust: `csvText()`) through a Blob URL (works under the
+ *  strictest CSP). */
 export function downloadCsv(chart, title) {
-  let t;
-  try { t = chart.table(); } catch (_) { return; }
-  const url = URL.createObjectURL(new Blob([csvText(t)], { type: 'text/csv;charset=utf-8' }));
+  let text;
+  try { text = chart.csvText(); } catch (_) { return; }
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = el('a');
   a.href = url;
   a.download = csvFileName(title);

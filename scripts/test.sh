@@ -36,6 +36,9 @@ run_suite() { # name, log, command…
   fi
 }
 
+# The wasm package and the loader first: the browser and e2e suites load them, and the CLI's
+# `site` test copies them into the site it writes.
+build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "native (cargo test --workspace: library and CLI)" native.log cargo test --workspace --color never
 lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float parsing), natively and for the wasm
   cargo fmt --all --check && cargo clippy --workspace --all-targets --color never -- -D warnings \
@@ -50,7 +53,6 @@ loader_unit() { # the loader's pure modules under Node's test runner, its "# pas
   return $status
 }
 run_suite "loader unit (node --test tests/loader/)" loader.log loader_unit
-build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
 run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs
 run_suite "size (gzip -9, budget 120 KB)" size.log bash scripts/size-check.sh

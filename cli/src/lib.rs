@@ -5,3 +5,4 @@
 
 pub mod fonts;
 pub mod render;
+pub mod site;

@@ -28,6 +28,24 @@ struct Cli {
 enum Command {
     /// Renders specs to SVG or PNG: the same scene the browser draws, title and 出典 included.
     Render(RenderArgs),
+    /// Writes a static page per spec (link card, oEmbed, no-script fallback) with its images,
+    /// CSV and spec, an index, and the loader and embed page beside them.
+    Site(SiteArgs),
+}
+
+#[derive(clap::Args)]
+struct SiteArgs {
+    /// A folder of specs (NAME.json).
+    specs_dir: PathBuf,
+    /// The folder to write (created if needed).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// The absolute URL OUTPUT will be served at (og:image and og:url must be absolute).
+    #[arg(long)]
+    base_url: String,
+    /// As for render.
+    #[arg(long, env = "INDICATOR_CHART_FONTS")]
+    font_dir: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -72,14 +90,44 @@ enum FormatArg {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Render(args) => match run_render(args) {
-            Ok(code) => code,
-            Err(message) => {
-                eprintln!("indicator-chart: {message}");
-                ExitCode::from(2)
-            }
-        },
+        Command::Render(args) => finish(run_render(args)),
+        Command::Site(args) => finish(run_site(args)),
     }
+}
+
+fn finish(result: Result<ExitCode, String>) -> ExitCode {
+    result.unwrap_or_else(|message| {
+        eprintln!("indicator-chart: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn run_site(args: SiteArgs) -> Result<ExitCode, String> {
+    let base_url = indicator_chart_cli::site::base_url(&args.base_url)?;
+    let fonts = Fonts::load(args.font_dir.as_deref(), &font_root())?;
+    std::fs::create_dir_all(&args.output).map_err(|e| format!("{}: {e}", args.output.display()))?;
+    let specs = indicator_chart_cli::site::specs_in(&args.specs_dir)?;
+    let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let site = indicator_chart_cli::site::Site { out: &args.output, base_url, assets: &assets, fonts: &fonts };
+    site.copy_assets()?;
+    let results: Vec<_> = specs.par_iter().map(|spec| (spec, site.write_chart(spec))).collect();
+    let (mut written, mut code) = (Vec::new(), ExitCode::SUCCESS);
+    let mut broken = false;
+    for (spec, result) in results {
+        match result {
+            Ok(w) => written.push(w),
+            Err(Failure::Spec(m)) => {
+                eprintln!("{}: {m}", spec.display());
+                code = ExitCode::from(1);
+            }
+            Err(Failure::Render(m)) => {
+                eprintln!("{}: {m}", spec.display());
+                broken = true;
+            }
+        }
+    }
+    site.index(&written)?;
+    Ok(if broken { ExitCode::from(2) } else { code })
 }
 
 /// The repository root the default font paths are relative to: the current folder when it has

@@ -178,3 +178,80 @@ fn with_the_real_fonts_widths_no_label_leaves_the_image_or_touches_another() {
     }
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
+
+#[test]
+fn a_site_has_every_file_its_pages_and_cards_point_at() {
+    let dir = out_dir("site");
+    let o = bin()
+        .args(["site", "tests/fixtures", "-o"])
+        .arg(&dir)
+        .args(["--base-url", "https://example.go.jp/charts/"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let specs = spec_files("tests/fixtures");
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    for spec in &specs {
+        let name = spec.file_stem().unwrap().to_string_lossy().to_string();
+        let html = std::fs::read_to_string(dir.join(format!("{name}.html"))).unwrap();
+        let meta = |property: &str| {
+            let needle = format!("property=\"{property}\" content=\"");
+            let at = html.find(&needle).unwrap_or_else(|| panic!("{name}: no {property}"));
+            let rest = &html[at + needle.len()..];
+            rest[..rest.find('"').unwrap()].to_owned()
+        };
+        // og:image is absolute, names its pixels' hash, exists, and is the size it says.
+        let image = meta("og:image");
+        let file = image.strip_prefix("https://example.go.jp/charts/").unwrap_or_else(|| panic!("{name}: {image} is not absolute"));
+        assert!(file.starts_with(&format!("{name}.card.")) && file.ends_with(".png"), "{file}");
+        let card = png(&dir.join(file));
+        assert_eq!((card.width(), card.height()), (1200, 630), "{file}");
+        assert_eq!((meta("og:image:width"), meta("og:image:height")), ("1200".into(), "630".into()));
+        assert_eq!(meta("og:url"), format!("https://example.go.jp/charts/{name}.html"));
+        assert!(!meta("og:description").is_empty() && !meta("og:image:alt").is_empty());
+        assert!(html.contains(r#"<meta name="twitter:card" content="summary_large_image">"#));
+        assert!(html.contains(&format!(r#"type="application/json+oembed" href="https://example.go.jp/charts/{name}.oembed.json""#)));
+        assert!(html.contains("<noscript>") && html.contains("<table>"), "{name}: a no-script fallback with the data");
+        // oEmbed: the required fields of a rich response and a thumbnail of all three parts.
+        let oembed: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.oembed.json"))).unwrap()).unwrap();
+        assert_eq!((oembed["version"].as_str(), oembed["type"].as_str()), (Some("1.0"), Some("rich")));
+        assert!(oembed["html"].as_str().unwrap().contains("www/embed.html?spec=../"), "{oembed}");
+        assert!(oembed["width"].is_number() && oembed["height"].is_number());
+        assert_eq!(oembed["thumbnail_url"].as_str(), Some(image.as_str()));
+        assert!(oembed["thumbnail_width"].is_number() && oembed["thumbnail_height"].is_number());
+        // The files beside it, and its place in the index.
+        for file in [format!("{name}.svg"), format!("{name}@2x.png"), format!("{name}.json")] {
+            assert!(dir.join(&file).is_file(), "{file}");
+        }
+        assert!(std::fs::read(dir.join(format!("{name}.csv"))).unwrap().starts_with(b"\xEF\xBB\xBF"), "{name}.csv: the widget's CSV");
+        assert!(index.contains(&format!("href=\"{name}.html\"")), "{name} missing from the index");
+    }
+    for asset in ["www/indicator-chart.js", "www/embed.html", "www/embed-host.js", "pkg/indicator_chart_bg.wasm"] {
+        assert!(dir.join(asset).is_file(), "{asset}");
+    }
+}
+
+#[test]
+fn a_site_refuses_a_relative_base_url_and_reports_bad_specs() {
+    let dir = out_dir("site-bad");
+    let o = bin().args(["site", "tests/fixtures", "-o"]).arg(&dir).args(["--base-url", "/charts"]).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--base-url"), "{}", stderr(&o));
+    let specs = out_dir("site-bad-specs");
+    std::fs::write(specs.join("good.json"), std::fs::read(root().join("tests/fixtures/pie-staff.json")).unwrap()).unwrap();
+    std::fs::write(specs.join("bad.json"), r#"{"type":"pie","title":"t"}"#).unwrap();
+    let o = bin()
+        .args(["site"])
+        .arg(&specs)
+        .arg("-o")
+        .arg(&dir)
+        .args(["--base-url", "https://example.go.jp/"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bad.json: categories: 必須の項目がありません"), "{}", stderr(&o));
+    assert!(dir.join("good.html").is_file() && !dir.join("bad.html").exists());
+}

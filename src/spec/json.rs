@@ -131,9 +131,10 @@ impl fmt::Display for JsonPath {
 /// business. Each object remembers at most 64 keys: every object of a valid spec takes fewer
 /// names than that, so one with more holds an unknown field the validator refuses anyway.
 pub fn repeated_key(text: &str) -> Option<JsonPath> {
+    /// An open object (its keys so far and the one whose value is being read) or array.
     enum Frame {
-        Object { path: JsonPath, keys: Vec<String>, key: Option<String>, expect_key: bool },
-        Array { path: JsonPath, index: usize },
+        Object { keys: Vec<String>, expect_key: bool },
+        Array { index: usize },
     }
     const REMEMBERED_KEYS: usize = 64;
     let bytes = text.as_bytes();
@@ -143,39 +144,36 @@ pub fn repeated_key(text: &str) -> Option<JsonPath> {
         match bytes[i] {
             b'"' => {
                 let end = string_end(bytes, i)?;
-                if let Some(Frame::Object { path, keys, key, expect_key }) = stack.last_mut() {
-                    if *expect_key {
-                        let name = unescape(&text[i + 1..end]);
-                        if keys.contains(&name) {
-                            return Some(path.key(&name));
+                if let Some(Frame::Object { keys, expect_key: expect_key @ true }) = stack.last_mut() {
+                    let name = unescape(&text[i + 1..end]);
+                    if keys.contains(&name) {
+                        // The path is only built for the answer.
+                        let mut path = JsonPath::root();
+                        for frame in &stack[..stack.len() - 1] {
+                            path = match frame {
+                                Frame::Object { keys, .. } => path.key(keys.last().map_or("", String::as_str)),
+                                Frame::Array { index } => path.index(*index),
+                            };
                         }
-                        if keys.len() < REMEMBERED_KEYS {
-                            keys.push(name.clone());
-                        }
-                        *key = Some(name);
-                        *expect_key = false;
+                        return Some(path.key(&name));
                     }
+                    // The current key is kept last (it names the path into nested values).
+                    if keys.len() >= REMEMBERED_KEYS {
+                        keys.pop();
+                    }
+                    keys.push(name);
+                    *expect_key = false;
                 }
                 i = end;
             }
-            open @ (b'{' | b'[') => {
-                let path = match stack.last() {
-                    None => JsonPath::root(),
-                    Some(Frame::Object { path, key, .. }) => path.key(key.as_deref().unwrap_or("")),
-                    Some(Frame::Array { path, index }) => path.index(*index),
-                };
-                stack.push(if open == b'{' {
-                    Frame::Object { path, keys: Vec::new(), key: None, expect_key: true }
-                } else {
-                    Frame::Array { path, index: 0 }
-                });
-            }
+            b'{' => stack.push(Frame::Object { keys: Vec::new(), expect_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
             }
             b',' => match stack.last_mut() {
                 Some(Frame::Object { expect_key, .. }) => *expect_key = true,
-                Some(Frame::Array { index, .. }) => *index += 1,
+                Some(Frame::Array { index }) => *index += 1,
                 None => {}
             },
             _ => {}

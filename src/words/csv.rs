@@ -28,9 +28,11 @@ fn push_cell(out: &mut String, cell: &str) {
     };
     let first = if minus { Some('-') } else { rest.chars().next() };
     let formula = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) && !minus && rest != "-" && !is_number(rest, true);
+    // Spaces at either end are kept by quoting (readers trim unquoted ones).
+    let edge_space = |b: Option<&u8>| b.is_some_and(u8::is_ascii_whitespace);
     let quote = rest.bytes().any(|b| matches!(b, b'"' | b',' | b'\r' | b'\n'))
-        || rest.starts_with(char::is_whitespace)
-        || rest.ends_with(char::is_whitespace);
+        || edge_space(rest.as_bytes().first())
+        || edge_space(rest.as_bytes().last());
     if quote {
         out.push('"');
     }

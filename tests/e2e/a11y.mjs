@@ -170,7 +170,7 @@ export async function a11ySuite(browser, base, h) {
     const id = 'mynumber';
     const spec = JSON.parse(readFileSync(join(ROOT, 'www', 'charts', 'mynumber.json'), 'utf8'));
     const n = spec.categories.length;
-    await page.focus('nav a[href="csp.html"]'); // the last focusable element before the chart
+    await page.focus('nav a[href="embed-example.html"]'); // the last focusable element before the chart
     await page.keyboard.press('Tab');
     let st = await state(page, id);
     expect(st.focused && st.tabindex === '0', 'Tab from the page navigation should land on the chart', st.active);

@@ -2,15 +2,16 @@
 //   node --test tests/loader/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvFileName } from '../../www/src/table.js';
+import { fileName } from '../../www/src/table.js';
 import { textFor, toChartError, ChartError } from '../../www/src/messages.js';
 
-test('CSV file names: no path or reserved characters, at most 80 characters, never empty', () => {
-  assert.equal(csvFileName('マイナンバーカードの保有率'), 'マイナンバーカードの保有率.csv');
-  assert.equal(csvFileName('a/b\\c:d*e?"f"<g>|h'), 'a_b_c_d_e_f_g_h.csv');
-  assert.equal(csvFileName('..'), 'chart.csv');
-  assert.equal(csvFileName(''), 'chart.csv');
-  assert.equal(csvFileName('x'.repeat(200)).length, 84);
+test('file names: title and 時点, no path or reserved characters, at most 80 characters, never empty', () => {
+  assert.equal(fileName('マイナンバーカードの保有率', '2025年7月時点', 'png'), 'マイナンバーカードの保有率_2025年7月時点.png');
+  assert.equal(fileName('マイナンバーカードの保有率', null, 'csv'), 'マイナンバーカードの保有率.csv');
+  assert.equal(fileName('a/b\\c:d*e?"f"<g>|h', '', 'svg'), 'a_b_c_d_e_f_g_h.svg');
+  assert.equal(fileName('..', undefined, 'csv'), 'chart.csv');
+  assert.equal(fileName('', '', 'png'), 'chart.png');
+  assert.equal(fileName('x'.repeat(200), '2025年7月時点', 'csv').length, 84);
 });
 
 test('messages: the language tag picks the words; Japanese for anything else', () => {

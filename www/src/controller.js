@@ -204,7 +204,8 @@ export class Controller {
     if (page.datesLine) foot.append(el('p', 'dates', page.datesLine));
 
     const data = dataControls({
-      chart, words: t, id, title: page.title,
+      chart, words: t, id, page,
+      size: () => ({ w: parseFloat(canvas.style.width) || 640, h: parseFloat(canvas.style.height) || 320 }),
       current: () => chart === this.chart,
       onTable: (wrap) => { this.wrap = wrap; },
     });

@@ -14,6 +14,8 @@ export const TEXT = {
     nospec: 'グラフの仕様がありません（src 属性か <script type="application/json"> が必要です）',
     table: 'データを表で見る',
     csv: 'CSVでダウンロード',
+    png: '画像（PNG）',
+    svg: '画像（SVG）',
     keys: '矢印キーで値を1つずつ読み上げます（Home・End で最初・最後、Esc で吹き出しを閉じる）。',
   },
   en: {
@@ -26,6 +28,8 @@ export const TEXT = {
     nospec: 'No chart spec (needs a src attribute or a <script type="application/json">)',
     table: 'Show the data as a table',
     csv: 'Download CSV',
+    png: 'Image (PNG)',
+    svg: 'Image (SVG)',
     keys: 'Arrow keys read the values one by one (Home and End: first and last; Esc closes the tooltip).',
   },
 };

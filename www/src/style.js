@@ -1,4 +1,12 @@
 // The shadow root's stylesheet (styles.css, bundled as text) and the theme's custom properties.
+//
+// styles.css is bundled as it is written (esbuild's text loader does not minify), so it holds
+// no comments; they are here. It holds no theme colour either: the chart's Rust theme owns
+// them and applyTheme() sets them on the figure as custom properties (--ic-text, --ic-muted,
+// --ic-surface, --ic-link, --ic-rule, --ic-focus, --ic-focus-ring, --ic-font), so the contrast
+// tests of theme.rs cover the page text too. The only colours it writes are the error box's
+// (shown when no chart, hence no theme, exists) and forced-colours keywords;
+// tests/integration/page_css.rs checks both.
 import CSS from './styles.css';
 
 let sheet = null;

@@ -1,23 +1,41 @@
 // The chart's data as a real table behind a disclosure, and the same table as a CSV download.
 import { el } from './dom.js';
 
-/** A file name from a chart title: no path or reserved characters, at most 80 characters. */
-export function csvFileName(title) {
-  const name = String(title || '').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').replace(/^[\s._]+|[\s._]+$/g, '').slice(0, 80);
-  return (name || 'chart') + '.csv';
+/** A file name from a chart's title and 時点 (「…_2025年7月時点.png」): no path or reserved
+ *  characters, at most 80 characters before the extension. */
+export function fileName(title, asOf, ext) {
+  const raw = [title, asOf].filter(Boolean).join('_');
+  const name = raw.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').replace(/^[\s._]+|[\s._]+$/g, '').slice(0, 80);
+  return (name || 'chart') + '.' + ext;
 }
 
-/** Saves the chart's CSV (written by Rust: `csvText()`) through a Blob URL (works under the
- *  strictest CSP). */
-export function downloadCsv(chart, title) {
-  let text;
-  try { text = chart.csvText(); } catch (_) { return; }
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+/** Saves `blob` as `name` through a Blob URL (works under the strictest CSP). */
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
   const a = el('a');
   a.href = url;
-  a.download = csvFileName(title);
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** The chart's files: CSV (written by Rust: `csvText()`), SVG (the same document the native
+ *  renderer writes: `toSvg()`), and PNG (the canvas drawn again at 2×). */
+const FILES = {
+  csv: (chart) => new Blob([chart.csvText()], { type: 'text/csv;charset=utf-8' }),
+  svg: (chart, size) => new Blob([chart.toSvg(size.w, size.h)], { type: 'image/svg+xml' }),
+  png: (chart, size) => new Promise((done) => {
+    const canvas = el('canvas');
+    chart.draw(canvas, size.w, size.h, 2);
+    canvas.toBlob(done, 'image/png');
+  }),
+};
+
+/** Makes and saves one of the chart's files; `size()` is the plot's CSS size now. */
+async function download(kind, chart, page, size) {
+  let blob = null;
+  try { blob = await FILES[kind](chart, size()); } catch (_) { /* nothing to save */ }
+  if (blob) save(blob, fileName(page.title, page.asOfText, kind));
 }
 
 /** `<table>` for `t` (the chart's `table()`), captioned with `captionId`. */
@@ -70,7 +88,7 @@ export function markScrollable(wrap, captionId) {
  * a CSV button. `current()` says whether `chart` is still the one shown (a newer spec may have
  * replaced it); `onTable(wrap)` receives the scrolling wrapper once it exists.
  */
-export function dataControls({ chart, words, id, title, current, onTable }) {
+export function dataControls({ chart, words, id, page, size, current, onTable }) {
   const row = el('div', 'actions');
   const box = el('details', 'data');
   box.setAttribute('part', 'data');
@@ -94,12 +112,15 @@ export function dataControls({ chart, words, id, title, current, onTable }) {
       box.append(ul);
     }
   });
-  const csv = el('button', 'csv', words.csv);
-  csv.type = 'button';
-  csv.setAttribute('part', 'csv');
+  row.append(box);
+  for (const kind of ['csv', 'png', 'svg']) {
+    const button = el('button', 'file ' + kind, words[kind]);
+    button.type = 'button';
+    button.setAttribute('part', kind);
+    button.addEventListener('click', () => { if (current()) download(kind, chart, page, size); });
+    row.append(button);
+  }
   // Short names, and which chart they belong to as their description (a page has many).
-  for (const n of [box.firstChild, csv]) n.setAttribute('aria-describedby', id + '-title');
-  csv.addEventListener('click', () => { if (current()) downloadCsv(chart, title); });
-  row.append(box, csv);
+  for (const n of [box.firstChild, ...row.querySelectorAll('button')]) n.setAttribute('aria-describedby', id + '-title');
   return row;
 }

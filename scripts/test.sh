@@ -4,7 +4,7 @@
 #   1. native:  cargo test          (spec validation, formatting, ticks, layout, SVG goldens)
 #   2. lint:    cargo clippy --all-targets -- -D warnings
 #   3. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
-#   4. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
+#   4. e2e:     playwright test                     (the loader and demo pages in Chromium, @playwright/test)
 #   5. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
 # Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail
@@ -15,10 +15,15 @@ cd "$ROOT"
 mkdir -p test-output
 
 passed=0; failed=0; broken=()
-count_cargo() { # sums "test result: … N passed; M failed" lines from a log
+# COUNT_LINES: an extended regex; only the log lines matching it are counted (default: all, as
+# for cargo's "test result: … N passed; M failed" lines).
+count_of() { # word, log: the sum of every "<number> <word>" on the counted lines
+  grep -E "${COUNT_LINES:-.}" "$2" | grep -Eo "[0-9]+ $1" | awk '{s+=$1} END {print s+0}'
+}
+count_cargo() { # adds a log's "N passed" and "M failed" to the totals
   local p f
-  p=$(grep -Eo '[0-9]+ passed' "$1" | awk '{s+=$1} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+  p=$(count_of passed "$1")
+  f=$(count_of failed "$1")
   passed=$((passed + p)); failed=$((failed + f))
 }
 run_suite() { # name, log, command…
@@ -30,7 +35,7 @@ run_suite() { # name, log, command…
   if [ "$status" -ne 0 ]; then
     broken+=("$name")
     # A suite that died before reporting still counts as a failure.
-    grep -Eq '[0-9]+ failed' "$log" && [ "$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')" -gt 0 ] || failed=$((failed + 1))
+    [ "$(count_of failed "$log")" -gt 0 ] || failed=$((failed + 1))
   fi
 }
 
@@ -38,7 +43,10 @@ run_suite "native (cargo test)" native.log cargo test --color never
 run_suite "lint (cargo clippy -D warnings)" lint.log cargo clippy --all-targets --color never -- -D warnings
 build_pkg 2>&1 | tail -3 || broken+=("wasm build")
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
-run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs
+# Playwright's list reporter closes with "  N passed (…)" and, when any failed, "  N failed":
+# count only those lines (failure details quote the page and the test's own words).
+COUNT_LINES='^  [0-9]+ (passed|failed)' \
+  run_suite "end-to-end (@playwright/test + Chromium)" e2e.log node node_modules/@playwright/test/cli.js test
 run_suite "size (gzip -9, budget 120 KB)" size.log bash scripts/size-check.sh
 
 echo

@@ -56,7 +56,7 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
-  globalTimeout: 300_000,
+  globalTimeout: 360_000, // a whole run takes 2–3 minutes; a hang still ends
   expect: {
     timeout: 15_000, // generous: CI shares 2 cores with the wasm build; a real hang still fails
     toHaveScreenshot: {

@@ -2,12 +2,12 @@
 # Sets up what the tests need (only what is missing: wasm tools, Chromium, chromedriver,
 # CJK fonts, npm dev tools), then runs every suite and ends with one line of totals:
 #   1. native:  cargo test --workspace (spec validation, formatting, ticks, layout, SVG goldens;
-#               the CLI: exit codes, PNG sizes, real-font text fit)
-#   2. lint:    cargo fmt --check; cargo clippy --all-targets -- -D warnings (native and wasm)
-#   3. loader:  node --test tests/loader/            (the loader's pure modules: CSV, messages)
+#               the CLI: exit codes, PNG sizes, real-font text fit, the static site)
+#   2. lint:    cargo fmt --check; cargo clippy -D warnings (native and wasm)
+#   3. loader:  node --test tests/loader/            (the loader's pure modules)
 #   4. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
-#   4. e2e:     node tests/e2e/run.mjs              (the loader and demo pages in Chromium)
-#   5. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
+#   5. e2e:     playwright test                     (the loader, demo pages, embeds and CLI images in Chromium, @playwright/test)
+#   6. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
 # Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/ensure-tools.sh"
@@ -17,10 +17,15 @@ cd "$ROOT"
 mkdir -p test-output
 
 passed=0; failed=0; broken=()
-count_cargo() { # sums "test result: … N passed; M failed" lines from a log
+# COUNT_LINES: an extended regex; only the log lines matching it are counted (default: all, as
+# for cargo's "test result: … N passed; M failed" lines).
+count_of() { # word, log: the sum of every "<number> <word>" on the counted lines
+  grep -E "${COUNT_LINES:-.}" "$2" | grep -Eo "[0-9]+ $1" | awk '{s+=$1} END {print s+0}'
+}
+count_cargo() { # adds a log's "N passed" and "M failed" to the totals
   local p f
-  p=$(grep -Eo '[0-9]+ passed' "$1" | awk '{s+=$1} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed' "$1" | awk '{s+=$1} END {print s+0}')
+  p=$(count_of passed "$1")
+  f=$(count_of failed "$1")
   passed=$((passed + p)); failed=$((failed + f))
 }
 run_suite() { # name, log, command…
@@ -32,7 +37,7 @@ run_suite() { # name, log, command…
   if [ "$status" -ne 0 ]; then
     broken+=("$name")
     # A suite that died before reporting still counts as a failure.
-    grep -Eq '[0-9]+ failed' "$log" && [ "$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')" -gt 0 ] || failed=$((failed + 1))
+    [ "$(count_of failed "$log")" -gt 0 ] || failed=$((failed + 1))
   fi
 }
 
@@ -54,7 +59,10 @@ loader_unit() { # the loader's pure modules under Node's test runner, its "# pas
 }
 run_suite "loader unit (node --test tests/loader/)" loader.log loader_unit
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
-run_suite "end-to-end (playwright-core + Chromium)" e2e.log node tests/e2e/run.mjs
+# Playwright's list reporter closes with "  N passed (…)" and, when any failed, "  N failed":
+# count only those lines (failure details quote the page and the test's own words).
+COUNT_LINES='^  [0-9]+ (passed|failed)' \
+  run_suite "end-to-end (@playwright/test + Chromium)" e2e.log node node_modules/@playwright/test/cli.js test
 run_suite "size (gzip -9, budget 120 KB)" size.log bash scripts/size-check.sh
 
 echo

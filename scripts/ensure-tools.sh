@@ -44,9 +44,10 @@ ensure_wasm_bindgen_cli() {
 
 ensure_npm_packages() {
   if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/@playwright/test" ] \
+     && [ -d "$ROOT/node_modules/@expo-google-fonts/noto-sans-jp" ] \
      && [ -d "$ROOT/node_modules/esbuild" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
   command -v npm >/dev/null || fail "npm is missing: install Node.js 20+ (Debian: apt-get install nodejs npm)."
-  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core)"
+  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core, Noto Sans JP)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
   if [ -x /usr/bin/wasm-opt ]; then
     echo "warning: /usr/bin/wasm-opt (Debian binaryen) exists; node_modules/.bin comes first on PATH, keep it so." >&2

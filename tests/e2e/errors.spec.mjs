@@ -17,6 +17,9 @@ const CASES = {
   'err-dup': ['グラフを表示できません', 'title: 同じ項目が2回以上書かれています'],
   // One language: the page's, for the header and Rust's message alike.
   'err-en-spec': ['The chart cannot be shown', 'series[0].values[1]: expected a number or null (found "45.8%")'],
+  'err-dup': ['グラフを表示できません', 'title: 同じ項目が2回以上書かれています'],
+  // One language: the page's, for the header and Rust's message alike.
+  'err-en-spec': ['The chart cannot be shown', 'series[0].values[1]: expected a number or null (found "45.8%")'],
 };
 
 test('errors.html: every bad input shows its message in role=alert, and the hostile title is text', async ({ page, log }) => {

@@ -53,7 +53,11 @@ test('keyboard: Tab into the line chart, ArrowRight ×2 says the 3rd point, Home
   await waitRenderedCount(page, id, count + 1);
   st = await state(page, id);
   expectRingOn(st, st.points[n - 2], 'after a redraw at 560 px');
+  // Back to full width, and that redraw done before the zoom below (else the two coalesce
+  // into one paint and the zoom's redraw cannot be told apart).
+  const wide = await renderCount(page, id);
   await page.evaluate(() => { document.getElementById('mynumber').style.width = ''; });
+  await waitRenderedCount(page, id, wide + 1);
   // …and across a devicePixelRatio change (zoom): the event a real zoom fires.
   const cdp = await page.context().newCDPSession(page);
   try {

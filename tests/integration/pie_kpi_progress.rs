@@ -3,7 +3,7 @@
 //! chart must say — honest shares, the donut total, the KPI delta with sign and arrow, a
 //! progress above its target — plus their summaries and data tables.
 //!
-//! Figures are the Digital Agency's own (tests/fixtures and /work/shared/seeds), except the
+//! Figures are the Digital Agency's own (tests/fixtures and the seed reports in ../shared/seeds), except the
 //! one synthetic "above target" case, which no published figure provides.
 //!
 //! `DUMP_SVG=/some/dir cargo test --test layout_pie_kpi_progress` also writes each fixture's

@@ -3,7 +3,7 @@
 
 use crate::error::SpecError;
 use crate::json::Json;
-use crate::layout::{chrome_height, document, layout};
+use crate::layout::{chrome_height, document, layout, DocumentText};
 use crate::locale::Locale;
 use crate::resolve::Resolved;
 use crate::scene::Scene;
@@ -134,14 +134,29 @@ impl Chart {
     /// A standalone SVG exactly `width` × `frame_height` CSS pixels, title and 出典 included:
     /// the plot gets what the header and footer leave (a link card's fixed 1200×630 frame).
     pub fn to_svg_in_frame(&self, width: f32, frame_height: f32, measure: &dyn TextMeasure) -> String {
-        let plot_height = (frame_height - chrome_height(&self.page_text())).max(0.0);
+        let page = self.page_text();
+        let footer = page.footer_lines();
+        let plot_height = (frame_height - chrome_height(&document_text(&page, &footer))).max(0.0);
         self.to_svg(width, plot_height, measure)
     }
 
     /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and
     /// a plot `height` high (the header and footer add to it).
     pub fn to_svg(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> String {
-        let doc = document(self.scene(width, height, measure), &self.page_text(), &self.theme, measure);
+        let page = self.page_text();
+        let footer = page.footer_lines();
+        let doc = document(self.scene(width, height, measure), &document_text(&page, &footer), &self.theme, measure);
         render_svg_document(&doc)
+    }
+}
+
+/// The document's words: the page text's, so the image prints what the page does.
+fn document_text<'a>(page: &'a PageText, footer: &'a [String]) -> DocumentText<'a> {
+    DocumentText {
+        title: &page.title,
+        subtitle: page.subtitle.as_deref(),
+        footer,
+        description: &page.description,
+        lang: page.locale.tag(),
     }
 }

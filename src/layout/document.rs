@@ -2,14 +2,24 @@
 //! (notes, 出典, 時点 and 更新日) below it, laid out once for every image output — the SVG
 //! export in the browser and natively, and the PNG rasterised from it.
 //!
-//! The page in the browser prints the same lines as DOM text ([`PageText::footer_lines`]);
-//! this module only places them.
+//! The words are decided elsewhere (the page text, which the DOM prints too) and handed in as
+//! [`DocumentText`]; this module only places them, so layout depends on no text output.
 
 use super::PAD;
 use crate::scene::{HAlign, Mark, Scene, VAlign};
 use crate::text::{truncate_to_width, Font, TextMeasure};
 use crate::theme::{Color, Theme};
-use crate::words::page::PageText;
+
+/// The words of a document, already decided: what `PageText` prints around the canvas.
+pub struct DocumentText<'a> {
+    pub title: &'a str,
+    pub subtitle: Option<&'a str>,
+    /// Notes, 出典, then 時点 and 更新日: one line each.
+    pub footer: &'a [String],
+    /// For `<desc>`.
+    pub description: &'a str,
+    pub lang: &'static str,
+}
 
 const TITLE: Font = Font { size: 20.0, bold: true };
 const SMALL: Font = Font { size: 14.0, bold: false };
@@ -39,14 +49,14 @@ pub struct Document {
 
 /// How much height the header and footer take around the plot, so a chart can be fitted
 /// into a fixed frame (a 1200×630 link card): plot height = frame − this.
-pub fn chrome_height(page: &PageText) -> f32 {
+pub fn chrome_height(page: &DocumentText) -> f32 {
     let header = PAD + TITLE_ADVANCE + if page.subtitle.is_some() { SMALL_ADVANCE } else { 0.0 } + PLOT_GAP;
-    let footer = PAD + page.footer_lines().len() as f32 * SMALL_ADVANCE + PLOT_GAP;
+    let footer = PAD + page.footer.len() as f32 * SMALL_ADVANCE + PLOT_GAP;
     header + footer
 }
 
 /// Lays out `plot` (a chart's scene) with its page text, `plot.width` wide.
-pub fn document(plot: Scene, page: &PageText, theme: &Theme, measure: &dyn TextMeasure) -> Document {
+pub fn document(plot: Scene, page: &DocumentText, theme: &Theme, measure: &dyn TextMeasure) -> Document {
     let width = plot.width;
     let room = width - 2.0 * PAD;
     let mut chrome = Vec::new();
@@ -55,16 +65,16 @@ pub fn document(plot: Scene, page: &PageText, theme: &Theme, measure: &dyn TextM
         chrome.push(Mark::text(PAD, y, &text, font, color, HAlign::Start, VAlign::Top, measure));
     };
     let mut y = PAD;
-    line(y, &page.title, TITLE, theme.text);
+    line(y, page.title, TITLE, theme.text);
     y += TITLE_ADVANCE;
-    if let Some(sub) = &page.subtitle {
+    if let Some(sub) = page.subtitle {
         line(y, sub, SMALL, theme.muted_text);
         y += SMALL_ADVANCE;
     }
     let plot_top = y + PLOT_GAP;
     let mut footer_y = plot_top + plot.height + PAD;
-    for text in page.footer_lines() {
-        line(footer_y, &text, SMALL, theme.muted_text);
+    for text in page.footer {
+        line(footer_y, text, SMALL, theme.muted_text);
         footer_y += SMALL_ADVANCE;
     }
     Document {
@@ -72,9 +82,9 @@ pub fn document(plot: Scene, page: &PageText, theme: &Theme, measure: &dyn TextM
         height: footer_y + PLOT_GAP,
         background: plot.background,
         font_family: plot.font_family,
-        title: page.title.clone(),
-        description: page.description.clone(),
-        lang: page.locale.tag(),
+        title: page.title.to_owned(),
+        description: page.description.to_owned(),
+        lang: page.lang,
         chrome,
         plot_top,
         plot,

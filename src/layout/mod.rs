@@ -12,7 +12,7 @@ mod kpi;
 mod pie;
 mod progress;
 
-pub use document::{chrome_height, document, Document};
+pub use document::{chrome_height, document, Document, DocumentText};
 
 use crate::resolve::Resolved;
 use crate::scene::{HAlign, Mark, Scene, VAlign};

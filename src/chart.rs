@@ -152,11 +152,5 @@ impl Chart {
 
 /// The document's words: the page text's, so the image prints what the page does.
 fn document_text<'a>(page: &'a PageText, footer: &'a [String]) -> DocumentText<'a> {
-    DocumentText {
-        title: &page.title,
-        subtitle: page.subtitle.as_deref(),
-        footer,
-        description: &page.description,
-        lang: page.locale.tag(),
-    }
+    DocumentText { title: &page.title, subtitle: page.subtitle.as_deref(), footer, description: &page.description, lang: page.locale.tag() }
 }

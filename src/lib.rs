@@ -34,6 +34,8 @@ pub use error::{Problem, SpecError};
 pub use locale::Locale;
 pub use resolve::{AxisFormat, Resolved};
 pub use spec::ChartSpec;
+/// Text for XML and HTML (content and attributes): what the SVG export and the static pages use.
+pub use svg::escape;
 pub use words::page::PageText;
 pub use words::table::DataTable;
 

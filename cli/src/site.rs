@@ -265,23 +265,15 @@ fn table_html(chart: &Chart) -> String {
     h
 }
 
-/// Text for HTML content: labels are always text, never markup.
+/// Text for HTML content and attributes: labels are always text, never markup (the same
+/// escaping as the SVG export's).
 pub fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    indicator_chart::escape(s)
 }
 
 /// Text for a double-quoted attribute value.
 pub fn attr(s: &str) -> String {
-    text(s).replace('"', "&quot;")
+    indicator_chart::escape(s)
 }
 
 /// The height attribute of an SVG document's root.
@@ -322,7 +314,7 @@ mod tests {
     #[test]
     fn labels_are_text_in_pages_and_attributes() {
         assert_eq!(text("<img src=x onerror=alert(1)>&"), "&lt;img src=x onerror=alert(1)&gt;&amp;");
-        assert_eq!(attr("a\"b"), "a&quot;b");
+        assert_eq!(attr("a\"b'"), "a&quot;b&apos;");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //   parent.postMessage({ "indicator-chart-height": { "<id>": px } }, "*")
 // on load and on every change (resize, table opened, error), as Datawrapper's responsive
 // iframes do. www/embed-host.js in the host page sets the height of the iframe that sent it.
-import './indicator-chart.js';
+import { chartOf } from './indicator-chart.js';
 
 const KEY = 'indicator-chart-height';
 const params = new URLSearchParams(location.search);
@@ -59,6 +59,11 @@ if (spec.url) {
   main.append(chart);
   // Changes inside the chart (table opened, error shown) change its size, and the observer sees it.
   for (const type of ['indicator-chart:rendered', 'indicator-chart:error']) document.addEventListener(type, report);
+  // The page is named after its chart (screen readers announce a framed page's title).
+  document.addEventListener('indicator-chart:rendered', () => {
+    const page = chartOf(chart) && chartOf(chart).pageText;
+    if (page && page.title) document.title = page.title;
+  }, { once: true });
 } else {
   const lang = /^en\b/i.test(params.get('lang') || document.documentElement.lang) ? 'en' : 'ja';
   const words = WORDS[lang][spec.error];

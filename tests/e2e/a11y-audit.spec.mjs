@@ -48,3 +48,19 @@ test('axe-core, every rule (best practices too) on index.html: no serious or cri
   });
   expect(violations, 'axe-core serious/critical violations').toEqual([]);
 });
+
+for (const file of ['embed.html?spec=charts/mynumber.json', 'embed.html?spec=https://example.com/x.json', 'embed-example.html']) {
+  test(`axe-core ${AXE_TAGS.join(',')} on ${file}: zero violations`, async ({ page, log }) => {
+    await addAxe(page);
+    await open(page, file);
+    if (file.startsWith('embed.html?spec=charts')) await expect(page.locator('indicator-chart canvas')).toBeVisible();
+    else if (file.startsWith('embed.html')) await expect(page.locator('[role="alert"]')).toBeVisible();
+    else await expect(page.frameLocator('#frame-line').locator('indicator-chart canvas')).toBeVisible();
+    await page.addScriptTag({ url: '/__axe.min.js' });
+    const violations = await page.evaluate((tags) => axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((x) => JSON.stringify(x.target)).join(', ')}`)), AXE_TAGS);
+    expect(violations, `${file}: axe-core violations`).toEqual([]);
+    expect(await page.evaluate(() => __ic.csp), `${file}: CSP violations`).toEqual([]);
+    expect(log.pageErrors, `${file}: page errors`).toEqual([]);
+  });
+}

@@ -43,6 +43,7 @@ test('embedded charts at 320 and 1280 px size their iframes after load, a width 
   await expect(page.frameLocator('#narrow').locator('indicator-chart canvas')).toBeVisible();
   await expect(page.frameLocator('#wide').locator('indicator-chart canvas')).toBeVisible();
   await expectSized(page, ids, 'after load');
+  await expect.poll(() => page.frame({ url: /spec=charts%2Fmynumber/ }).title(), { message: 'the embed page is named after its chart' }).toBe('マイナンバーカードの保有率');
   const before = await heights(page, ids);
   expect(before.narrow.outer, 'the 320 px chart wraps and is taller than the 1280 px one would be').toBeGreaterThan(400);
 

@@ -109,7 +109,7 @@ impl PartialDate {
             let q = parse_digits(q, 1..=1)?;
             return PartialDate::quarter(parse_year(year)?, u8::try_from(q).ok()?);
         }
-        if text.contains('年') {
+        if text.chars().any(|c| c == '年') {
             return parse_japanese(text);
         }
         let mut parts = text.split('-');

@@ -69,7 +69,9 @@ pub fn fixed(value: f64, decimals: usize) -> String {
         return digits;
     }
     let digits = format!("{digits:0>width$}", width = decimals + 1);
-    let (int_part, frac_part) = digits.split_at(digits.len() - decimals);
+    // Digits are ASCII: `get` cannot fail here, and unlike `split_at` it brings no panic path.
+    let at = digits.len() - decimals;
+    let (int_part, frac_part) = (digits.get(..at).unwrap_or_default(), digits.get(at..).unwrap_or_default());
     format!("{int_part}.{frac_part}")
 }
 

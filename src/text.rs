@@ -91,7 +91,7 @@ fn is_word_char(c: char) -> bool {
 pub fn line_break_allowed(chars: &[char], at: usize) -> bool {
     let (Some(&before), Some(&after)) = (at.checked_sub(1).and_then(|i| chars.get(i)), chars.get(at)) else { return false };
     // U+31F0–31FF: the small katakana for Ainu (ㇰ…ㇿ), as a range rather than 16 characters.
-    if NO_LINE_START.contains(after) || matches!(after, 'ㇰ'..='ㇿ') || NO_LINE_END.contains(before) {
+    if NO_LINE_START.chars().any(|c| c == after) || matches!(after, 'ㇰ'..='ㇿ') || NO_LINE_END.chars().any(|c| c == before) {
         return false;
     }
     let digit = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_digit() || matches!(c, '０'..='９'));

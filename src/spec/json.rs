@@ -145,7 +145,7 @@ pub fn repeated_key(text: &str) -> Option<JsonPath> {
             b'"' => {
                 let end = string_end(bytes, i)?;
                 if let Some(Frame::Object { keys, expect_key: expect_key @ true }) = stack.last_mut() {
-                    let name = unescape(&text[i + 1..end]);
+                    let name = unescape(text.get(i + 1..end).unwrap_or_default());
                     if keys.contains(&name) {
                         // The path is only built for the answer.
                         let mut path = JsonPath::root();
@@ -198,7 +198,7 @@ fn string_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// A key's characters with JSON escapes resolved, so `"\u0074itle"` repeats `"title"`.
 fn unescape(raw: &str) -> String {
-    if !raw.contains('\\') {
+    if !raw.bytes().any(|b| b == b'\\') {
         return raw.to_owned();
     }
     let mut out = String::with_capacity(raw.len());

@@ -133,11 +133,16 @@ impl Chart {
 
     /// A standalone SVG exactly `width` × `frame_height` CSS pixels, title and 出典 included:
     /// the plot gets what the header and footer leave (a link card's fixed 1200×630 frame).
-    pub fn to_svg_in_frame(&self, width: f32, frame_height: f32, measure: &dyn TextMeasure) -> String {
+    /// `Err` with the frame height it would need when that leaves the plot under `min_plot`.
+    pub fn to_svg_in_frame(&self, width: f32, frame_height: f32, min_plot: f32, measure: &dyn TextMeasure) -> Result<String, f32> {
         let page = self.page_text();
         let footer = page.footer_lines();
-        let plot_height = (frame_height - chrome_height(&document_text(&page, &footer))).max(0.0);
-        self.to_svg(width, plot_height, measure)
+        let text = document_text(&page, &footer);
+        let plot = frame_height - chrome_height(&text);
+        if plot < min_plot {
+            return Err(frame_height - plot + min_plot);
+        }
+        Ok(self.document_svg(&text, width, plot, measure))
     }
 
     /// A standalone SVG of the chart with its title and source, `width` CSS pixels wide and
@@ -145,8 +150,12 @@ impl Chart {
     pub fn to_svg(&self, width: f32, height: f32, measure: &dyn TextMeasure) -> String {
         let page = self.page_text();
         let footer = page.footer_lines();
-        let doc = document(self.scene(width, height, measure), &document_text(&page, &footer), &self.theme, measure);
-        render_svg_document(&doc)
+        self.document_svg(&document_text(&page, &footer), width, height, measure)
+    }
+
+    /// The page text is computed once per image (it holds the summary, made from all the data).
+    fn document_svg(&self, text: &DocumentText, width: f32, plot_height: f32, measure: &dyn TextMeasure) -> String {
+        render_svg_document(&document(self.scene(width, plot_height, measure), text, &self.theme, measure))
     }
 }
 

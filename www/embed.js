@@ -61,7 +61,8 @@ if (spec.url) {
   for (const type of ['indicator-chart:rendered', 'indicator-chart:error']) document.addEventListener(type, report);
   // The page is named after its chart (screen readers announce a framed page's title).
   document.addEventListener('indicator-chart:rendered', () => {
-    const page = chartOf(chart) && chartOf(chart).pageText;
+    const handle = chartOf(chart);
+    const page = handle && handle.pageText;
     if (page && page.title) document.title = page.title;
   }, { once: true });
 } else {

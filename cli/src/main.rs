@@ -111,23 +111,9 @@ fn run_site(args: SiteArgs) -> Result<ExitCode, String> {
     let site = indicator_chart_cli::site::Site { out: &args.output, base_url, assets: &assets, fonts: &fonts };
     site.copy_assets()?;
     let results: Vec<_> = specs.par_iter().map(|spec| (spec, site.write_chart(spec))).collect();
-    let (mut written, mut code) = (Vec::new(), ExitCode::SUCCESS);
-    let mut broken = false;
-    for (spec, result) in results {
-        match result {
-            Ok(w) => written.push(w),
-            Err(Failure::Spec(m)) => {
-                eprintln!("{}: {m}", spec.display());
-                code = ExitCode::from(1);
-            }
-            Err(Failure::Render(m)) => {
-                eprintln!("{}: {m}", spec.display());
-                broken = true;
-            }
-        }
-    }
+    let (written, code) = report(results);
     site.index(&written)?;
-    Ok(if broken { ExitCode::from(2) } else { code })
+    Ok(code)
 }
 
 /// The repository root the default font paths are relative to: the current folder when it has
@@ -191,27 +177,38 @@ fn run_render(args: RenderArgs) -> Result<ExitCode, String> {
             (spec.clone(), result)
         })
         .collect();
-    let mut code = ExitCode::SUCCESS;
-    let (mut bad_spec, mut broken) = (false, false);
+    Ok(report(results).1)
+}
+
+/// Prints each failure under its spec's name and keeps what was made: the exit code is 2 when
+/// anything broke, else 1 when a spec was invalid, else 0.
+fn report<T, P: AsRef<Path>>(results: Vec<(P, Result<T, Failure>)>) -> (Vec<T>, ExitCode) {
+    let (mut made, mut bad_spec, mut broken) = (Vec::new(), false, false);
     for (spec, result) in results {
-        match result {
-            Ok(()) => {}
-            Err(Failure::Spec(message)) => {
-                eprintln!("{}: {message}", spec.display());
+        let message = match result {
+            Ok(value) => {
+                made.push(value);
+                continue;
+            }
+            Err(Failure::Spec(m)) => {
                 bad_spec = true;
+                m
             }
-            Err(Failure::Render(message)) => {
-                eprintln!("{}: {message}", spec.display());
+            Err(Failure::Render(m)) => {
                 broken = true;
+                m
             }
-        }
+        };
+        eprintln!("{}: {message}", spec.as_ref().display());
     }
-    if broken {
-        code = ExitCode::from(2);
+    let code = if broken {
+        ExitCode::from(2)
     } else if bad_spec {
-        code = ExitCode::from(1);
-    }
-    Ok(code)
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    (made, code)
 }
 
 fn format_of(f: FormatArg) -> Format {

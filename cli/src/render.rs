@@ -57,18 +57,23 @@ pub fn chart_of(spec_text: &str) -> Result<Chart, Failure> {
     Chart::from_json(&json).map_err(|e| Failure::Spec(e.message))
 }
 
-/// The SVG document of `chart` in `frame`, its text measured with `fonts`.
-pub fn svg_of(chart: &mut Chart, frame: &Frame, fonts: &Fonts) -> String {
+/// The smallest plot a fixed frame must leave (what a chart needs to draw anything readable).
+const MIN_PLOT_HEIGHT: f32 = 60.0;
+
+/// The SVG document of `chart` in `frame`, its text measured with `fonts`; a frame too short
+/// to leave the chart room beside its title and footer is refused rather than cut.
+pub fn svg_of(chart: &mut Chart, frame: &Frame, fonts: &Fonts) -> Result<String, Failure> {
     chart.set_dark(frame.dark);
     let svg = match frame.height {
-        Some(h) => chart.to_svg_in_frame(frame.width, h, fonts),
+        Some(h) => chart.to_svg_in_frame(frame.width, h, MIN_PLOT_HEIGHT, fonts).map_err(|need| {
+            Failure::Render(format!(
+                "--height {h} leaves no room for the chart beside its title and footer: the frame needs at least {}",
+                need.ceil()
+            ))
+        })?,
         None => chart.to_svg(frame.width, chart.natural_plot_height(), fonts),
     };
-    if frame.scale == 1.0 {
-        svg
-    } else {
-        scale_root(&svg, frame.scale)
-    }
+    Ok(if frame.scale == 1.0 { svg } else { scale_root(&svg, frame.scale) })
 }
 
 /// `svg` rasterised at `scale` device pixels per CSS pixel.
@@ -88,8 +93,8 @@ pub fn png_of(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, Failure> 
 pub fn render(spec_text: &str, format: Format, frame: &Frame, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
     let mut chart = chart_of(spec_text)?;
     match format {
-        Format::Svg => Ok(svg_of(&mut chart, frame, fonts).into_bytes()),
-        Format::Png => png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..*frame }, fonts), frame.scale, fonts),
+        Format::Svg => Ok(svg_of(&mut chart, frame, fonts)?.into_bytes()),
+        Format::Png => png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..*frame }, fonts)?, frame.scale, fonts),
     }
 }
 

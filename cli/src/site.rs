@@ -16,7 +16,9 @@
 use crate::fonts::Fonts;
 use crate::render::{chart_of, png_of, svg_of, Failure, Frame};
 use indicator_chart::chart::Chart;
-use indicator_chart::Locale;
+// HTML content and attribute values are escaped as the SVG export's text: labels stay text.
+use indicator_chart::escape;
+use indicator_chart::{Locale, PageText};
 use std::path::{Path, PathBuf};
 
 /// The card: 1200×630 device pixels from a 600×315 CSS-pixel frame, so its text reads at
@@ -96,19 +98,20 @@ impl Site<'_> {
             std::fs::write(&path, bytes).map_err(|e| Failure::Render(format!("{}: {e}", path.display())))
         };
         let natural = Frame { width: NATURAL_WIDTH, height: None, scale: 1.0, dark: false };
-        let svg = svg_of(&mut chart, &natural, self.fonts);
+        let svg = svg_of(&mut chart, &natural, self.fonts)?;
         let png2x = png_of(&svg, 2.0, self.fonts)?;
-        let card_png = png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..CARD }, self.fonts), CARD.scale, self.fonts)?;
+        let card_png = png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..CARD }, self.fonts)?, CARD.scale, self.fonts)?;
         let card = format!("{name}.card.{:010x}.png", fnv1a(&card_png) >> 24);
         write(&format!("{name}.json"), text.as_bytes())?;
         write(&format!("{name}.svg"), svg.as_bytes())?;
         write(&format!("{name}@2x.png"), &png2x)?;
         write(&card, &card_png)?;
         write(&format!("{name}.csv"), chart.csv_text().as_bytes())?;
+        // The page text once per chart: it holds the summary, made from all the data.
         let page = chart.page_text();
         let natural_height = svg_height(&svg).unwrap_or(480.0);
-        write(&format!("{name}.oembed.json"), self.oembed(&name, &chart, &card, natural_height).as_bytes())?;
-        write(&format!("{name}.html"), self.chart_page(&name, &chart, &card, natural_height).as_bytes())?;
+        write(&format!("{name}.oembed.json"), self.oembed(&name, &page, &card, natural_height).as_bytes())?;
+        write(&format!("{name}.html"), self.chart_page(&name, &chart, &page, &card, natural_height).as_bytes())?;
         Ok(Written { name, title: page.title, card, summary: page.description })
     }
 
@@ -120,15 +123,14 @@ impl Site<'_> {
     fn snippet(&self, name: &str, title: &str, height: f32) -> String {
         format!(
             "<iframe src=\"{}\" title=\"{}\" style=\"width:100%;border:0\" height=\"{}\" loading=\"lazy\"></iframe>\n<script src=\"{}\" async></script>",
-            attr(&self.url(&format!("www/embed.html?spec=../{name}.json"))),
-            attr(title),
+            escape(&self.url(&format!("www/embed.html?spec=../{name}.json"))),
+            escape(title),
             (height + 64.0).ceil(),
-            attr(&self.url("www/embed-host.js"))
+            escape(&self.url("www/embed-host.js"))
         )
     }
 
-    fn oembed(&self, name: &str, chart: &Chart, card: &str, height: f32) -> String {
-        let page = chart.page_text();
+    fn oembed(&self, name: &str, page: &PageText, card: &str, height: f32) -> String {
         let value = serde_json::json!({
             "version": "1.0",
             "type": "rich",
@@ -145,11 +147,10 @@ impl Site<'_> {
         serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
-    fn chart_page(&self, name: &str, chart: &Chart, card: &str, height: f32) -> String {
-        let page = chart.page_text();
+    fn chart_page(&self, name: &str, chart: &Chart, page: &PageText, card: &str, height: f32) -> String {
         let ja = page.locale == Locale::Ja;
         let pick = |j: &'static str, e: &'static str| if ja { j } else { e };
-        let (title, summary) = (text(&page.title), attr(&page.description));
+        let (title, summary) = (escape(&page.title), escape(&page.description));
         let url = self.url(&format!("{name}.html"));
         let mut h = String::with_capacity(8192);
         h.push_str(&format!("<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", page.locale.tag()));
@@ -157,7 +158,7 @@ impl Site<'_> {
         h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         h.push_str(&format!(
             "<title>{title}</title>\n<meta name=\"description\" content=\"{summary}\">\n<link rel=\"canonical\" href=\"{}\">\n",
-            attr(&url)
+            escape(&url)
         ));
         let og = [
             ("og:type", "article".to_owned()),
@@ -172,7 +173,7 @@ impl Site<'_> {
             ("og:locale", pick("ja_JP", "en_US").to_owned()),
         ];
         for (property, content) in og {
-            h.push_str(&format!("<meta property=\"{property}\" content=\"{}\">\n", attr(&content)));
+            h.push_str(&format!("<meta property=\"{property}\" content=\"{}\">\n", escape(&content)));
         }
         for (name_, content) in [
             ("twitter:card", "summary_large_image".to_owned()),
@@ -181,12 +182,12 @@ impl Site<'_> {
             ("twitter:image", self.url(card)),
             ("twitter:image:alt", page.description.clone()),
         ] {
-            h.push_str(&format!("<meta name=\"{name_}\" content=\"{}\">\n", attr(&content)));
+            h.push_str(&format!("<meta name=\"{name_}\" content=\"{}\">\n", escape(&content)));
         }
         h.push_str(&format!(
             "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{}\">\n",
-            attr(&self.url(&format!("{name}.oembed.json"))),
-            attr(&page.title)
+            escape(&self.url(&format!("{name}.oembed.json"))),
+            escape(&page.title)
         ));
         h.push_str(
             "<link rel=\"icon\" href=\"www/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"www/site.css\">\n",
@@ -198,7 +199,7 @@ impl Site<'_> {
         // Without scripts: the heading, the card image with the summary as its text, the data as a table.
         h.push_str(&format!(
             "<noscript><div class=\"fallback\"><h1>{title}</h1><img src=\"{}\" width=\"1200\" height=\"630\" alt=\"{summary}\">\n{}</div></noscript>\n",
-            attr(card),
+            escape(card),
             table_html(chart)
         ));
         h.push_str(&format!("<h2>{}</h2>\n<ul class=\"files\">\n", pick("ファイル", "Files")));
@@ -208,7 +209,7 @@ impl Site<'_> {
             (format!("{name}.csv"), pick("データ（CSV）", "Data (CSV)")),
             (format!("{name}.json"), pick("仕様（JSON）", "Spec (JSON)")),
         ] {
-            h.push_str(&format!("<li><a href=\"{}\">{label}</a></li>\n", attr(&file)));
+            h.push_str(&format!("<li><a href=\"{}\">{label}</a></li>\n", escape(&file)));
         }
         h.push_str("</ul>\n");
         h.push_str(&format!(
@@ -218,7 +219,7 @@ impl Site<'_> {
                 "スクリプトを書けないCMSでも、このiframeを貼り付ければ表示できます。scriptの行は高さを合わせるためのもので、ページに1回あれば足ります。",
                 "Paste this iframe into pages that allow no scripts. The script line sizes the iframe to the chart; once per page is enough."
             ),
-            text(&self.snippet(name, &page.title, height))
+            escape(&self.snippet(name, &page.title, height))
         ));
         h.push_str("</main>\n</body>\n</html>\n");
         h
@@ -233,9 +234,9 @@ impl Site<'_> {
         for c in charts {
             h.push_str(&format!(
                 "<li><a href=\"{}.html\"><img src=\"{}\" width=\"1200\" height=\"630\" alt=\"\" loading=\"lazy\">{}</a></li>\n",
-                attr(&c.name),
-                attr(&c.card),
-                text(&c.title)
+                escape(&c.name),
+                escape(&c.card),
+                escape(&c.title)
             ));
         }
         h.push_str("</ul>\n</main>\n</body>\n</html>\n");
@@ -246,34 +247,23 @@ impl Site<'_> {
 /// The chart's data table as HTML (every cell as text).
 fn table_html(chart: &Chart) -> String {
     let t = chart.table();
-    let mut h = format!("<table>\n<caption>{}</caption>\n<thead><tr>", text(&t.caption));
+    let mut h = format!("<table>\n<caption>{}</caption>\n<thead><tr>", escape(&t.caption));
     for head in &t.header {
-        h.push_str(&format!("<th scope=\"col\">{}</th>", text(head)));
+        h.push_str(&format!("<th scope=\"col\">{}</th>", escape(head)));
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for (head, cells) in &t.rows {
-        h.push_str(&format!("<tr><th scope=\"row\">{}</th>", text(head)));
+        h.push_str(&format!("<tr><th scope=\"row\">{}</th>", escape(head)));
         for c in cells {
-            h.push_str(&format!("<td>{}</td>", text(c)));
+            h.push_str(&format!("<td>{}</td>", escape(c)));
         }
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n");
     for note in &t.footnotes {
-        h.push_str(&format!("<p>{}</p>\n", text(note)));
+        h.push_str(&format!("<p>{}</p>\n", escape(note)));
     }
     h
-}
-
-/// Text for HTML content and attributes: labels are always text, never markup (the same
-/// escaping as the SVG export's).
-pub fn text(s: &str) -> String {
-    indicator_chart::escape(s)
-}
-
-/// Text for a double-quoted attribute value.
-pub fn attr(s: &str) -> String {
-    indicator_chart::escape(s)
 }
 
 /// The height attribute of an SVG document's root.
@@ -313,8 +303,8 @@ mod tests {
 
     #[test]
     fn labels_are_text_in_pages_and_attributes() {
-        assert_eq!(text("<img src=x onerror=alert(1)>&"), "&lt;img src=x onerror=alert(1)&gt;&amp;");
-        assert_eq!(attr("a\"b'"), "a&quot;b&apos;");
+        assert_eq!(escape("<img src=x onerror=alert(1)>&"), "&lt;img src=x onerror=alert(1)&gt;&amp;");
+        assert_eq!(escape("a\"b'"), "a&quot;b&apos;");
     }
 
     #[test]

@@ -126,6 +126,11 @@ fn usage_and_file_problems_exit_2() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // A frame too short for the title and footer is refused, not cut.
+    let o =
+        bin().args(["render", "tests/fixtures/pie-staff.json", "--height", "40", "-o", "/tmp/x.png"]).current_dir(root()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--height 40 leaves no room for the chart"), "{}", stderr(&o));
     let o = bin().args(["render", "x.json", "--font-dir", "/nonexistent", "-o", "/tmp/x.png"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no font to draw with"), "{}", stderr(&o));

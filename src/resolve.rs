@@ -247,11 +247,6 @@ impl Resolved {
         &self.axes[(side == AxisSide::Right) as usize]
     }
 
-    /// The format of series `s`'s values (the left axis for an unknown index).
-    pub fn series_format(&self, s: usize) -> &AxisFormat {
-        self.axis(self.spec.series.get(s).map_or(AxisSide::Left, |s| s.axis))
-    }
-
     /// A date as printed everywhere: 「2025年7月」, or 「令和7（2025）年7月」 with `era`.
     pub fn date_words(&self, date: PartialDate) -> String {
         date.label_with(self.spec.locale, self.spec.era)

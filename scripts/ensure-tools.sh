@@ -96,6 +96,11 @@ build_pkg() {
   say "Minifying the wasm-bindgen glue (esbuild, in place: pkg/indicator_chart.js)"
   (cd "$ROOT" && esbuild pkg/indicator_chart.js --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/indicator_chart.js)
+  # The live-data module: its own wasm (data/), fetched only by charts whose spec has `data`.
+  say "Building pkg/data/ (wasm-pack build data --release --target web)"
+  (cd "$ROOT/data" && wasm-pack build --release --target web --mode no-install --out-dir ../pkg/data)
+  (cd "$ROOT" && esbuild pkg/data/indicator_chart_data.js --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/data/indicator_chart_data.js)
   build_loader
 }
 
@@ -106,4 +111,7 @@ build_loader() {
   say "Bundling the loader (esbuild www/src/index.js -> www/indicator-chart.js)"
   (cd "$ROOT" && esbuild www/src/index.js --bundle --minify --format=esm --target=es2020 \
      --loader:.css=text --legal-comments=none --log-level=warning --outfile=www/indicator-chart.js)
+  # Live data's fetch, decode and refresh code, imported by the loader only for specs with `data`.
+  (cd "$ROOT" && esbuild www/src/live.js --bundle --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --outfile=www/indicator-chart-live.js)
 }

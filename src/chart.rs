@@ -1,6 +1,7 @@
 //! The library's front door: a validated chart that can lay itself out, describe itself
 //! and export itself. Both the browser binding (`web`) and native callers use only this.
 
+use crate::data::{read_data_source, read_refresh, DataSource};
 use crate::error::SpecError;
 use crate::json::Json;
 use crate::layout::{chrome_height, document, layout, DocumentText};
@@ -57,6 +58,38 @@ impl Chart {
             let locale = spec_locale(json, fallback);
             ChartError { message: error.message(locale), error, locale }
         })
+    }
+
+    /// Validates a spec whose `data` file was fetched and decoded (`fetched`): see [`Chart::fill_data`].
+    pub fn from_json_with_data(
+        json: &Json,
+        fetched: &crate::data::Fetched,
+        parse_json: crate::data::ParseJson,
+        page_language: Option<Locale>,
+    ) -> Result<Chart, ChartError> {
+        Chart::from_json_in(&Chart::fill_data(json, fetched, parse_json, page_language)?, page_language)
+    }
+
+    /// The spec with the figures of its `data` file written in (`crate::data::fill`), ready
+    /// for [`Chart::from_json_in`]; every message names the spec's path or the file's line.
+    /// `parse_json` reads JSON files (the browser's `JSON.parse`, serde_json natively).
+    pub fn fill_data(
+        json: &Json,
+        fetched: &crate::data::Fetched,
+        parse_json: crate::data::ParseJson,
+        page_language: Option<Locale>,
+    ) -> Result<Json, ChartError> {
+        let locale = spec_locale(json, page_language.unwrap_or_default());
+        crate::data::fill(json, fetched, parse_json, locale).map_err(|error| ChartError { message: error.message(locale), error, locale })
+    }
+
+    /// The spec's `data` source and `refresh` seconds (validated), for callers that fetch
+    /// the file: `Ok(None)` without `data`.
+    pub fn data_source(json: &Json, page_language: Option<Locale>) -> Result<Option<(DataSource, Option<u32>)>, ChartError> {
+        let locale = spec_locale(json, page_language.unwrap_or_default());
+        let refuse = |error: SpecError| ChartError { message: error.message(locale), error, locale };
+        let Some(source) = read_data_source(json, locale).map_err(refuse)? else { return Ok(None) };
+        Ok(Some((source, read_refresh(json, locale).map_err(refuse)?)))
     }
 
     /// Refuses a key written twice in the spec's JSON `text` (from which `json` was parsed).

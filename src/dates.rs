@@ -125,6 +125,18 @@ impl PartialDate {
         parts.next().is_none().then_some(date)
     }
 
+    /// The next day of a day date (other precisions come back unchanged).
+    pub fn next_day(&self) -> PartialDate {
+        let (Some(month), Some(day)) = (self.month, self.day) else { return *self };
+        if day < days_in_month(self.year, month) {
+            PartialDate { day: Some(day + 1), ..*self }
+        } else if month < 12 {
+            PartialDate { month: Some(month + 1), day: Some(1), ..*self }
+        } else {
+            PartialDate { year: self.year + 1, month: Some(1), day: Some(1), ..*self }
+        }
+    }
+
     pub fn precision(&self) -> Precision {
         match (self.period, self.month, self.day) {
             (Period::Quarter, _, _) => Precision::Quarter,
@@ -264,6 +276,19 @@ impl PartialDate {
 const ERAS: [(&str, i32, u8, u8); 5] =
     [("令和", 2019, 5, 1), ("平成", 1989, 1, 8), ("昭和", 1926, 12, 25), ("大正", 1912, 7, 30), ("明治", 1868, 1, 1)];
 const GREGORIAN_IN_JAPAN: (i32, u8, u8) = (1873, 1, 1);
+
+/// A category written with a Japanese era year, rewritten with the Western year so that it
+/// parses as a date: `令和6年度` → `2024年度`, `平成31年3月` → `2019年3月`, `令和元年` → `2019年`,
+/// `令和7（2025）年` → `2025年`. Tables published as CSV often write years this way; the chart
+/// prints them back with the era when `era` is on. `None` when `text` does not start with an era.
+pub fn western_from_era(text: &str) -> Option<String> {
+    let (start, rest) = ERAS.iter().find_map(|era| text.strip_prefix(era.0).map(|rest| (era.1, rest)))?;
+    let (number, rest) = rest.split_once('年')?;
+    // 「令和7（2025）年」 already says the Western year in brackets.
+    let number = number.split_once('（').map_or(number, |(n, _)| n);
+    let year = if number == "元" { 1 } else { parse_digits(number, 1..=2)? as i32 };
+    Some(format!("{}年{rest}", start + year - 1))
+}
 
 impl PartialDate {
     fn before_gregorian(&self) -> bool {
@@ -467,6 +492,18 @@ mod tests {
                 assert_eq!(PartialDate::parse(ja), Some(d(text)), "{ja} is also an input form");
             }
         }
+    }
+
+    #[test]
+    fn era_years_read_as_western_years() {
+        assert_eq!(western_from_era("令和6年度").as_deref(), Some("2024年度"));
+        assert_eq!(western_from_era("平成31年3月").as_deref(), Some("2019年3月"));
+        assert_eq!(western_from_era("令和元年").as_deref(), Some("2019年"));
+        assert_eq!(western_from_era("令和7（2025）年").as_deref(), Some("2025年"));
+        assert_eq!(western_from_era("昭和64年1月").as_deref(), Some("1989年1月"));
+        assert_eq!(western_from_era("2024年度"), None);
+        assert_eq!(western_from_era("令和"), None);
+        assert_eq!(western_from_era("令和x年"), None);
     }
 
     #[test]

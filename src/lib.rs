@@ -10,6 +10,7 @@
 // The API: the front door and the types its signatures use. Everything else is private, so
 // the compiler reports code that nothing reaches.
 pub mod chart;
+pub mod data;
 pub mod scene;
 pub mod text;
 pub mod theme;
@@ -30,14 +31,15 @@ pub use spec::json;
 // Crate-internal paths (`crate::error::…`) for the validator's errors.
 use spec::error;
 
+pub use data::{DataError, DataFormat, DataProblem, DataSource, MAX_DATA_BYTES};
 pub use error::{Problem, SpecError};
 pub use locale::Locale;
 pub use resolve::{AxisFormat, Resolved};
-pub use spec::ChartSpec;
+pub use spec::{ChartSpec, MIN_REFRESH};
 /// Text for XML and HTML (content and attributes): what the SVG export and the static pages use.
 pub use svg::escape;
 pub use words::page::PageText;
 pub use words::table::DataTable;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;

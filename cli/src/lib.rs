@@ -3,6 +3,7 @@
 // clippy.toml keeps libm and float parsing out of the wasm; the native renderer may use both.
 #![allow(clippy::disallowed_methods)]
 
+pub mod data_file;
 pub mod fonts;
 pub mod render;
 pub mod site;

@@ -172,7 +172,7 @@ fn run_render(args: RenderArgs) -> Result<ExitCode, String> {
         .par_iter()
         .map(|(spec, out, format)| {
             let result = read_spec(spec)
-                .and_then(|text| render(&text, *format, &frame_for(*format), &fonts))
+                .and_then(|text| render(&text, spec_dir(spec), *format, &frame_for(*format), &fonts))
                 .and_then(|bytes| std::fs::write(out, bytes).map_err(|e| Failure::Render(format!("{}: {e}", out.display()))));
             (spec.clone(), result)
         })
@@ -215,6 +215,14 @@ fn format_of(f: FormatArg) -> Format {
     match f {
         FormatArg::Svg => Format::Svg,
         FormatArg::Png => Format::Png,
+    }
+}
+
+/// Where a spec's relative `data.url` starts: its folder (the working directory for stdin).
+fn spec_dir(spec: &Path) -> &Path {
+    match spec.parent() {
+        Some(dir) if spec.as_os_str() != "-" => dir,
+        _ => Path::new("."),
     }
 }
 

@@ -50,11 +50,17 @@ pub enum Failure {
     Render(String),
 }
 
-/// The chart of `spec_text` (JSON) as a validated [`Chart`], or the message the widget would show.
-pub fn chart_of(spec_text: &str) -> Result<Chart, Failure> {
+/// The chart of `spec_text` (JSON) as a validated [`Chart`], or the message the widget would
+/// show. A spec with `data` has its file read from disk, relative to `spec_dir`.
+pub fn chart_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<Chart, Failure> {
     let json: Json = serde_json::from_str(spec_text).map_err(|e| Failure::Spec(format!("JSON として読み込めません: {e}")))?;
     Chart::refuse_repeated_keys(spec_text, &json, None).map_err(|e| Failure::Spec(e.message))?;
-    Chart::from_json(&json).map_err(|e| Failure::Spec(e.message))
+    let Some((source, _)) = Chart::data_source(&json, None).map_err(|e| Failure::Spec(e.message))? else {
+        return Chart::from_json(&json).map_err(|e| Failure::Spec(e.message));
+    };
+    let fetched = crate::data_file::read_data_file(spec_dir, &source.url).map_err(Failure::Spec)?;
+    let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
+    Chart::from_json_with_data(&json, &fetched, &parse_json, None).map_err(|e| Failure::Spec(e.message))
 }
 
 /// The smallest plot a fixed frame must leave (what a chart needs to draw anything readable).
@@ -90,8 +96,8 @@ pub fn png_of(svg: &str, scale: f32, fonts: &Fonts) -> Result<Vec<u8>, Failure> 
 }
 
 /// One spec in one format.
-pub fn render(spec_text: &str, format: Format, frame: &Frame, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
-    let mut chart = chart_of(spec_text)?;
+pub fn render(spec_text: &str, spec_dir: &std::path::Path, format: Format, frame: &Frame, fonts: &Fonts) -> Result<Vec<u8>, Failure> {
+    let mut chart = chart_of(spec_text, spec_dir)?;
     match format {
         Format::Svg => Ok(svg_of(&mut chart, frame, fonts)?.into_bytes()),
         Format::Png => png_of(&svg_of(&mut chart, &Frame { scale: 1.0, ..*frame }, fonts)?, frame.scale, fonts),

@@ -92,7 +92,7 @@ impl Site<'_> {
             return Err(Failure::Render(format!("{name}: name the spec with letters, digits, - and _ only (it becomes a URL)")));
         }
         let text = std::fs::read_to_string(spec_path).map_err(|e| Failure::Render(format!("cannot read it: {e}")))?;
-        let mut chart = chart_of(&text)?;
+        let mut chart = chart_of(&text, spec_path.parent().unwrap_or(Path::new(".")))?;
         let write = |file: &str, bytes: &[u8]| {
             let path = self.out.join(file);
             std::fs::write(&path, bytes).map_err(|e| Failure::Render(format!("{}: {e}", path.display())))

@@ -4,6 +4,7 @@
 //! so an editor in a CMS can fix the spec without reading our code:
 //! `series[0].values[3]: 数値または null が必要です（"abc"）`.
 
+use crate::data::DataError;
 use crate::json::{Json, JsonPath};
 use crate::locale::Locale;
 use std::fmt::Write;
@@ -77,6 +78,11 @@ pub enum Problem {
     /// A key written twice in one object: JSON.parse keeps the last, other parsers the
     /// first, so the chart would depend on who read it.
     DuplicateKey,
+    /// A spec with `data` validated without its file (the loader or the CLI reads it first).
+    DataNotLoaded,
+    /// A data file's problem (`crate::data::DataError`), its message already written in both
+    /// languages where it was found: the chart wasm, which never reads a file, links none of them.
+    Data(Box<DataError>),
 }
 
 /// A spec error: where, and what. Boxed, so that every `Result<_, SpecError>` in the
@@ -187,6 +193,12 @@ impl SpecError {
             Problem::EmptyRange { min, max } => write!(out, "min ({min}) must be below max ({max})"),
             Problem::DuplicateKey if ja => write!(out, "同じ項目が2回以上書かれています。1回だけ書いてください"),
             Problem::DuplicateKey => write!(out, "this field is written more than once; write it once"),
+            Problem::DataNotLoaded if ja => write!(out, "データファイルを読み込む前に検証されました"),
+            Problem::DataNotLoaded => write!(out, "validated before its data file was read"),
+            Problem::Data(d) => {
+                out.push_str(d.text(locale));
+                Ok(())
+            }
         };
     }
 }
@@ -206,7 +218,7 @@ pub fn describe_value(value: &Json, locale: Locale) -> String {
     }
 }
 
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     const MAX: usize = 40;
     let mut cut: String = s.chars().take(MAX).collect();
     if s.chars().count() > MAX {

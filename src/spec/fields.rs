@@ -15,14 +15,17 @@ macro_rules! with_common {
           "theme", "colorScheme", "card", "era", "description" $(, $extra)*]
     };
 }
-pub(super) const LINE_FIELDS: &[&str] = with_common!("categories", "series", "yAxis", "y2Axis", "annotations");
-pub(super) const STACKABLE_FIELDS: &[&str] = with_common!("categories", "series", "stacking", "yAxis", "y2Axis", "annotations");
-pub(super) const PIE_FIELDS: &[&str] = with_common!("categories", "series", "centerLabel");
-pub(super) const KPI_FIELDS: &[&str] = with_common!("value", "previous", "share", "sparkline");
-pub(super) const PROGRESS_FIELDS: &[&str] = with_common!("value", "target", "goal");
-pub(super) const ALL_FIELDS: &[&str] = with_common!(
+pub(crate) const LINE_FIELDS: &[&str] = with_common!("categories", "series", "data", "refresh", "yAxis", "y2Axis", "annotations");
+pub(crate) const STACKABLE_FIELDS: &[&str] =
+    with_common!("categories", "series", "data", "refresh", "stacking", "yAxis", "y2Axis", "annotations");
+pub(crate) const PIE_FIELDS: &[&str] = with_common!("categories", "series", "data", "refresh", "centerLabel");
+pub(crate) const KPI_FIELDS: &[&str] = with_common!("value", "previous", "share", "sparkline");
+pub(crate) const PROGRESS_FIELDS: &[&str] = with_common!("value", "target", "goal");
+pub(crate) const ALL_FIELDS: &[&str] = with_common!(
     "categories",
     "series",
+    "data",
+    "refresh",
     "stacking",
     "yAxis",
     "y2Axis",
@@ -36,25 +39,26 @@ pub(super) const ALL_FIELDS: &[&str] = with_common!(
     "goal"
 );
 
-pub(super) const SERIES_FIELDS: &[&str] = &["name", "values", "type", "axis", "style", "marker", "color"];
-pub(super) const BAR_SERIES_FIELDS: &[&str] = &["name", "values", "color"];
+pub(crate) const SERIES_FIELDS: &[&str] = &["name", "values", "column", "type", "axis", "style", "marker", "color"];
+pub(crate) const BAR_SERIES_FIELDS: &[&str] = &["name", "values", "column", "color"];
 /// A pie's one series: its slices take the theme's colours in order.
-pub(super) const PIE_SERIES_FIELDS: &[&str] = &["name", "values"];
-pub(super) const SOURCE_FIELDS: &[&str] = &["label", "url", "derived"];
-pub(super) const AXIS_FIELDS: &[&str] = &["min", "max", "title"];
-pub(super) const Y2_AXIS_FIELDS: &[&str] = &["min", "max", "title", "unit"];
-pub(super) const VALUE_FIELDS: &[&str] = &["value", "flag", "note"];
-pub(super) const DESCRIPTION_FIELDS: &[&str] = &["text", "mode"];
-pub(super) const PREVIOUS_FIELDS: &[&str] = &["value", "asOf", "label"];
-pub(super) const SHARE_FIELDS: &[&str] = &["value", "label"];
-pub(super) const SPARKLINE_FIELDS: &[&str] = &["categories", "values"];
-pub(super) const LINE_ANNOTATION_FIELDS: &[&str] = &["type", "value", "label", "axis"];
-pub(super) const BAND_ANNOTATION_FIELDS: &[&str] = &["type", "from", "to", "label"];
-pub(super) const POINT_ANNOTATION_FIELDS: &[&str] = &["type", "series", "category", "label"];
+pub(crate) const PIE_SERIES_FIELDS: &[&str] = &["name", "values", "column"];
+pub(crate) const DATA_FIELDS: &[&str] = &["url", "format", "skipRows", "header", "categories", "series", "filter"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["label", "url", "derived"];
+pub(crate) const AXIS_FIELDS: &[&str] = &["min", "max", "title"];
+pub(crate) const Y2_AXIS_FIELDS: &[&str] = &["min", "max", "title", "unit"];
+pub(crate) const VALUE_FIELDS: &[&str] = &["value", "flag", "note"];
+pub(crate) const DESCRIPTION_FIELDS: &[&str] = &["text", "mode"];
+pub(crate) const PREVIOUS_FIELDS: &[&str] = &["value", "asOf", "label"];
+pub(crate) const SHARE_FIELDS: &[&str] = &["value", "label"];
+pub(crate) const SPARKLINE_FIELDS: &[&str] = &["categories", "values"];
+pub(crate) const LINE_ANNOTATION_FIELDS: &[&str] = &["type", "value", "label", "axis"];
+pub(crate) const BAND_ANNOTATION_FIELDS: &[&str] = &["type", "from", "to", "label"];
+pub(crate) const POINT_ANNOTATION_FIELDS: &[&str] = &["type", "series", "category", "label"];
 
 impl ChartType {
     /// The fields this type takes, for validation and for listing in messages.
-    pub(super) fn fields(self) -> &'static [&'static str] {
+    pub(crate) fn fields(self) -> &'static [&'static str] {
         match self {
             ChartType::Line => LINE_FIELDS,
             ChartType::Area | ChartType::Column => STACKABLE_FIELDS,
@@ -67,14 +71,14 @@ impl ChartType {
 }
 
 /// Reads the fields of one JSON object, rejecting unknown ones up front.
-pub(super) struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     value: &'a Json,
     at: JsonPath,
-    pub(super) locale: Locale,
+    pub(crate) locale: Locale,
 }
 
 impl<'a> Fields<'a> {
-    pub(super) fn of(value: &'a Json, at: &JsonPath, allowed: &'static [&'static str], locale: Locale) -> Result<Self, SpecError> {
+    pub(crate) fn of(value: &'a Json, at: &JsonPath, allowed: &'static [&'static str], locale: Locale) -> Result<Self, SpecError> {
         let Json::Object(entries) = value else {
             return Err(SpecError::wrong_type(at, Expected::Object, value, locale));
         };
@@ -96,7 +100,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The top level: a field of another chart type gets its own message.
-    pub(super) fn of_type(value: &'a Json, at: &JsonPath, chart_type: ChartType, locale: Locale) -> Result<Self, SpecError> {
+    pub(crate) fn of_type(value: &'a Json, at: &JsonPath, chart_type: ChartType, locale: Locale) -> Result<Self, SpecError> {
         let allowed = chart_type.fields();
         if let Json::Object(entries) = value {
             if let Some((key, _)) = entries.iter().find(|(k, _)| !allowed.contains(&k.as_str()) && ALL_FIELDS.contains(&k.as_str())) {
@@ -106,15 +110,20 @@ impl<'a> Fields<'a> {
         Self::of(value, at, allowed, locale)
     }
 
-    pub(super) fn path(&self, key: &str) -> JsonPath {
+    /// The fields of `value` without the checks of [`Fields::of`] (they come later).
+    pub(crate) fn lenient(value: &'a Json, locale: Locale) -> Self {
+        Fields { value, at: JsonPath::root(), locale }
+    }
+
+    pub(crate) fn path(&self, key: &str) -> JsonPath {
         self.at.key(key)
     }
 
-    pub(super) fn get(&self, key: &str) -> Option<&'a Json> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Json> {
         self.value.get(key)
     }
 
-    pub(super) fn string(&self, key: &str) -> Result<Option<String>, SpecError> {
+    pub(crate) fn string(&self, key: &str) -> Result<Option<String>, SpecError> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::String(s)) => Ok(Some(s.clone())),
@@ -122,22 +131,22 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn required_string(&self, key: &str) -> Result<String, SpecError> {
+    pub(crate) fn required_string(&self, key: &str) -> Result<String, SpecError> {
         self.string(key)?.ok_or_else(|| SpecError::new(self.path(key), Problem::Missing))
     }
 
-    pub(super) fn number(&self, key: &str) -> Result<Option<f64>, SpecError> {
+    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, SpecError> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(v) => finite_number(v, &self.path(key), self.locale).map(Some),
         }
     }
 
-    pub(super) fn required_number(&self, key: &str) -> Result<f64, SpecError> {
+    pub(crate) fn required_number(&self, key: &str) -> Result<f64, SpecError> {
         self.number(key)?.ok_or_else(|| SpecError::new(self.path(key), Problem::Missing))
     }
 
-    pub(super) fn integer(&self, key: &str, min: i64, max: i64) -> Result<Option<i64>, SpecError> {
+    pub(crate) fn integer(&self, key: &str, min: i64, max: i64) -> Result<Option<i64>, SpecError> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Number(n)) if n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64 => Ok(Some(*n as i64)),
@@ -147,11 +156,11 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn required_integer(&self, key: &str, min: i64, max: i64) -> Result<i64, SpecError> {
+    pub(crate) fn required_integer(&self, key: &str, min: i64, max: i64) -> Result<i64, SpecError> {
         self.integer(key, min, max)?.ok_or_else(|| SpecError::new(self.path(key), Problem::Missing))
     }
 
-    pub(super) fn boolean(&self, key: &str) -> Result<Option<bool>, SpecError> {
+    pub(crate) fn boolean(&self, key: &str) -> Result<Option<bool>, SpecError> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
             Some(Json::Bool(b)) => Ok(Some(*b)),
@@ -159,7 +168,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn required_array(&self, key: &str) -> Result<&'a [Json], SpecError> {
+    pub(crate) fn required_array(&self, key: &str) -> Result<&'a [Json], SpecError> {
         match self.get(key) {
             None | Some(Json::Null) => Err(SpecError::new(self.path(key), Problem::Missing)),
             Some(Json::Array(items)) => Ok(items),
@@ -169,7 +178,7 @@ impl<'a> Fields<'a> {
 
     /// A string from a fixed set: `names[i]` reads as `values[i]` (each name written once,
     /// no `match` repeating the list).
-    pub(super) fn one_of<T: Copy>(&self, key: &str, names: &'static [&'static str], values: &[T]) -> Result<Option<T>, SpecError> {
+    pub(crate) fn one_of<T: Copy>(&self, key: &str, names: &'static [&'static str], values: &[T]) -> Result<Option<T>, SpecError> {
         match self.string(key)? {
             None => Ok(None),
             Some(s) => match names.iter().position(|n| *n == s).and_then(|i| values.get(i)) {
@@ -179,7 +188,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn color(&self, key: &str) -> Result<Option<Color>, SpecError> {
+    pub(crate) fn color(&self, key: &str) -> Result<Option<Color>, SpecError> {
         match self.string(key)? {
             None => Ok(None),
             Some(s) => parse_hex_color(&s)
@@ -188,7 +197,7 @@ impl<'a> Fields<'a> {
         }
     }
 
-    pub(super) fn date(&self, key: &str) -> Result<Option<PartialDate>, SpecError> {
+    pub(crate) fn date(&self, key: &str) -> Result<Option<PartialDate>, SpecError> {
         match self.string(key)? {
             None => Ok(None),
             Some(text) => PartialDate::parse(&text)
@@ -207,7 +216,7 @@ fn parse_hex_color(text: &str) -> Option<Color> {
 }
 
 /// A finite number within `VALUE_LIMIT`. NaN and ±Infinity can arrive from JavaScript callers.
-pub(super) fn finite_number(value: &Json, path: &JsonPath, locale: Locale) -> Result<f64, SpecError> {
+pub(crate) fn finite_number(value: &Json, path: &JsonPath, locale: Locale) -> Result<f64, SpecError> {
     match value {
         Json::Number(n) if !n.is_finite() => {
             Err(SpecError::new(path.clone(), Problem::WrongType { expected: Expected::NumberOrNull, found: format!("{n}") }))

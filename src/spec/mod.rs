@@ -9,11 +9,12 @@
 //! JSON path; numbers are checked for being finite and drawable.
 
 pub mod error;
-mod fields;
+pub(crate) mod fields;
 pub mod json;
 mod parse;
 
 pub use parse::parse_spec;
+pub(crate) use parse::stat_symbol;
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;
@@ -24,6 +25,11 @@ use json::Json;
 pub const MAX_CATEGORIES: usize = 100_000;
 /// The most series a chart accepts.
 pub const MAX_SERIES: usize = 100;
+/// The shortest `refresh` interval in seconds: a published table changes daily at most, and
+/// a dashboard of 16 charts must not poll a ministry's server every few seconds.
+pub const MIN_REFRESH: i64 = 60;
+/// The longest `refresh` interval in seconds (one day).
+pub const MAX_REFRESH: i64 = 86_400;
 /// The largest absolute value drawn (100京); beyond it, axis arithmetic loses meaning.
 pub const VALUE_LIMIT: f64 = 1e18;
 
@@ -285,6 +291,8 @@ pub struct ChartSpec {
     pub center_label: Option<String>,
     pub kpi: Option<Kpi>,
     pub progress: Option<Progress>,
+    /// Seconds between background refreshes of `data` (the file itself is read by `crate::data`).
+    pub refresh: Option<u32>,
 }
 
 /// The chart's language: the spec's own `locale` when readable, else `fallback` (the page's).

@@ -67,6 +67,7 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
         center_label: None,
         kpi: None,
         progress: None,
+        refresh: None,
     };
 
     match chart_type {
@@ -78,7 +79,20 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
     Ok(spec)
 }
 
+/// `data` and `refresh`. A spec with `data` reaches the validator with its figures written
+/// in by `crate::data::fill`, which also validated the `data` object itself (the chart
+/// wasm does not link that reader: it lives in the live-data module). Without its figures
+/// the spec cannot be drawn yet.
+fn parse_data(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
+    spec.refresh = root.integer("refresh", MIN_REFRESH, MAX_REFRESH)?.map(|s| s as u32);
+    if root.get("data").is_some_and(|d| *d != Json::Null) && root.get("categories").is_none() {
+        return Err(SpecError::new(root.path("data"), Problem::DataNotLoaded));
+    }
+    Ok(())
+}
+
 fn parse_cartesian(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
+    parse_data(root, spec)?;
     spec.categories = parse_categories(&root.path("categories"), root.get("categories"), root.locale)?;
     spec.series = parse_series_list(root, spec.chart_type, spec.categories.len())?;
     spec.stacking = root.one_of("stacking", &["normal", "percent"], &[Stacking::Normal, Stacking::Percent])?.unwrap_or_default();
@@ -92,6 +106,7 @@ fn parse_cartesian(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError>
 }
 
 fn parse_pie(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
+    parse_data(root, spec)?;
     spec.categories = parse_categories(&root.path("categories"), root.get("categories"), root.locale)?;
     spec.series = parse_series_list(root, spec.chart_type, spec.categories.len())?;
     if spec.series.len() > 1 {
@@ -200,6 +215,7 @@ fn parse_series_list(root: &Fields, chart_type: ChartType, category_count: usize
     for (i, item) in items.iter().enumerate() {
         let fields = Fields::of(item, &path.index(i), allowed, root.locale)?;
         let name = fields.required_string("name")?;
+        fields.string("column")?;
         let (values, extras) = parse_values(&fields, category_count)?;
         out.push(Series {
             name,
@@ -264,7 +280,8 @@ fn parse_value(value: &Json, path: &JsonPath, locale: Locale) -> Result<(Option<
     }
 }
 
-fn stat_symbol(text: &str) -> Option<StatSymbol> {
+/// A statistical table's symbol for a missing figure, as tables and specs write it.
+pub(crate) fn stat_symbol(text: &str) -> Option<StatSymbol> {
     match text.trim() {
         "-" | "－" | "‐" => Some(StatSymbol::NotApplicable),
         "…" | "..." | "･･･" | "・・・" => Some(StatSymbol::Unknown),

@@ -34,27 +34,27 @@ pub struct WasmChart {
 impl WasmChart {
     /// Validates `spec` (a plain JS object, e.g. from `JSON.parse`) for a page in
     /// `page_lang` (its `lang`, used when the spec has no `locale`). `text`, when the spec
-    /// came as JSON text, is checked for keys written twice (which `JSON.parse` hides). Throws
+    /// came as JSON text, is checked for keys written twice (which `JSON.parse` hides).
+    /// A spec with `data` arrives with its figures already written in by the live-data
+    /// module (data/, its own wasm, fetched only by such charts). Throws
     /// `{ message, path, locale }` when it is not a valid chart spec; `locale` is the language
     /// the whole chart speaks, messages included.
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue, page_lang: Option<String>, text: Option<String>) -> Result<WasmChart, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
-        let json: Json = serde_wasm_bindgen::from_value(spec).map_err(|e| {
-            // Only values JSON cannot express get here (functions, symbols, BigInt).
-            let locale = page.unwrap_or_default();
-            let message = match locale {
-                Locale::Ja => format!("仕様を読み取れません（{e}）"),
-                Locale::En => format!("The spec cannot be read ({e})"),
-            };
-            error_object(&message, "", locale.tag())
-        })?;
+        let json = spec_tree(spec, page)?;
         let refuse = |e: crate::chart::ChartError| error_object(&e.message, e.error.path.as_str(), e.locale.tag());
         if let Some(text) = &text {
             CoreChart::refuse_repeated_keys(text, &json, page).map_err(refuse)?;
         }
-        let chart = CoreChart::from_json_in(&json, page).map_err(refuse)?;
-        Ok(WasmChart { chart, measure: None, scene: None })
+        let chart = CoreChart::from_json_in(&json, page);
+        Ok(WasmChart { chart: chart.map_err(refuse)?, measure: None, scene: None })
+    }
+
+    /// Seconds between background refreshes of the chart's data file (its spec's `refresh`), or 0.
+    #[wasm_bindgen(getter)]
+    pub fn refresh(&self) -> u32 {
+        self.chart.spec().refresh.unwrap_or(0)
     }
 
     /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
@@ -180,6 +180,19 @@ impl WasmChart {
     fn chart_font_family(&self) -> &'static str {
         self.chart.theme().font_family
     }
+}
+
+/// A spec from JS into the input tree. Only values JSON cannot express fail here
+/// (functions, symbols, BigInt).
+fn spec_tree(spec: JsValue, page: Option<Locale>) -> Result<Json, JsValue> {
+    serde_wasm_bindgen::from_value(spec).map_err(|e| {
+        let locale = page.unwrap_or_default();
+        let message = match locale {
+            Locale::Ja => format!("仕様を読み取れません（{e}）"),
+            Locale::En => format!("The spec cannot be read ({e})"),
+        };
+        error_object(&message, "", locale.tag())
+    })
 }
 
 fn set(target: &Object, key: &str, value: JsValue) {

@@ -5,6 +5,7 @@
 mod common;
 mod gallery;
 mod goldens;
+mod live_data;
 mod never_panics;
 mod one_answer;
 mod page_css;

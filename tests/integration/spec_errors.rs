@@ -42,7 +42,7 @@ fn bad_inputs_name_path_expectation_and_value() {
         (with("type", r#""pie3d""#), "type: line, area, column, bar, pie, donut, kpi, progress のいずれかが必要です（\"pie3d\"）"),
         (with("type", ""), "type: 必須の項目がありません"),
         (with("type", "3"), "type: 文字列が必要です（3）"),
-        (with("titel", r#""x""#), "titel: 未知の項目です。「title」の誤りではありませんか。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, yAxis, y2Axis, annotations"),
+        (with("titel", r#""x""#), "titel: 未知の項目です。「title」の誤りではありませんか。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, data, refresh, yAxis, y2Axis, annotations"),
         (with("series", ""), "series: 必須の項目がありません"),
         (with("series", "{}"), "series: 配列（[ … ]）が必要です（オブジェクト）"),
         (with("series", "[]"), "series: 空です。少なくとも1つ必要です"),
@@ -54,7 +54,7 @@ fn bad_inputs_name_path_expectation_and_value() {
         (with("series", r#"[{"name":"a","values":[1,-1e308,3,4]}]"#), "series[0].values[1]: 絶対値が 1e18 を超える値は描けません（-1e308）"),
         (with("series", r#"[{"name":"a","values":[null,null,null,null]}]"#), "series: すべての値が null で、描く値がありません"),
         (with("series", r#"[{"values":[1,2,3,4]}]"#), "series[0].name: 必須の項目がありません"),
-        (with("series", r#"[{"name":"a","values":[1,2,3,4],"colour":"red"}]"#), "series[0].colour: 未知の項目です。「color」の誤りではありませんか。使える項目: name, values, type, axis, style, marker, color"),
+        (with("series", r#"[{"name":"a","values":[1,2,3,4],"colour":"red"}]"#), "series[0].colour: 未知の項目です。「color」の誤りではありませんか。使える項目: name, values, column, type, axis, style, marker, color"),
         (with("series", r#"[{"name":"a","values":[1,2,3,4]}, 5]"#), "series[1]: オブジェクト（{ … }）が必要です（5）"),
         (with("categories", "[]"), "categories: 空です。少なくとも1つ必要です"),
         // JSON.parse keeps the last of a repeated key, serde the first: refuse, never guess.
@@ -68,7 +68,7 @@ fn bad_inputs_name_path_expectation_and_value() {
         (with("source", r#"{"url":"https://www.digital.go.jp/"}"#), "source.label: 必須の項目がありません"),
         (with("notes", r#"[1]"#), "notes[0]: 文字列が必要です（1）"),
         (with("locale", r#""fr""#), "locale: ja, en のいずれかが必要です（\"fr\"）"),
-        (with("__proto__", r#"{"polluted":true}"#), "__proto__: 未知の項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, yAxis, y2Axis, annotations"),
+        (with("__proto__", r#"{"polluted":true}"#), "__proto__: 未知の項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, data, refresh, yAxis, y2Axis, annotations"),
     ];
     for (spec, want) in cases {
         assert_eq!(message(&spec), want, "spec: {spec}");
@@ -93,7 +93,7 @@ fn huge_inputs_are_bounded() {
 #[test]
 fn fields_of_other_chart_types_are_refused_with_the_allowed_list() {
     let cases: Vec<(String, &str)> = vec![
-        (with("stacking", r#""percent""#), "stacking: line では使えない項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, yAxis, y2Axis, annotations"),
+        (with("stacking", r#""percent""#), "stacking: line では使えない項目です。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, data, refresh, yAxis, y2Axis, annotations"),
         (
             r#"{"type":"column","title":"t","categories":["a"],"series":[{"name":"s","values":[1]}],"stacking":"full"}"#.into(),
             "stacking: normal, percent のいずれかが必要です（\"full\"）",

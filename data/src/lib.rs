@@ -1,0 +1,104 @@
+//! The live-data module: a second, small wasm that the loader fetches only for charts whose
+//! spec has `data`. It reads the fetched file (CSV, e-Stat JSON, JSON records; text already
+//! decoded by the browser's `TextDecoder`) with the core's one parser (`indicator_chart::data`,
+//! the same the native CLI calls) and hands back the spec with its figures written in, which
+//! the chart wasm then validates like any inline spec. Pages without live data never pay for
+//! this code; see BENCHMARKS.md for both sizes.
+
+#![forbid(unsafe_code)]
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use indicator_chart::chart::{Chart, ChartError};
+    use indicator_chart::data::Fetched;
+    use indicator_chart::json::Json;
+    use indicator_chart::{Locale, MAX_DATA_BYTES};
+    use js_sys::{Array, Object, Reflect};
+    use wasm_bindgen::prelude::*;
+
+    fn set(target: &Object, key: &str, value: &JsValue) {
+        // Setting a data property on a fresh plain object cannot fail.
+        let _ = Reflect::set(target, &JsValue::from_str(key), value);
+    }
+
+    fn error_object(e: &ChartError) -> JsValue {
+        let o = Object::new();
+        set(&o, "message", &e.message.as_str().into());
+        set(&o, "path", &e.error.path.as_str().into());
+        set(&o, "locale", &e.locale.tag().into());
+        o.into()
+    }
+
+    fn spec_tree(spec: JsValue) -> Result<Json, JsValue> {
+        // The chart wasm reports specs JSON cannot express; here they only need to be readable.
+        serde_wasm_bindgen::from_value(spec).map_err(|e| {
+            let o = Object::new();
+            set(&o, "message", &e.to_string().into());
+            o.into()
+        })
+    }
+
+    /// JSON data files, parsed by the browser's own `JSON.parse` (no JSON parser in the wasm).
+    fn parse_json(text: &str) -> Result<Json, String> {
+        let value = js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))?;
+        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    }
+
+    /// The spec tree as a plain JS value, keys in order.
+    fn to_js(json: &Json) -> JsValue {
+        match json {
+            Json::Null => JsValue::NULL,
+            Json::Bool(b) => (*b).into(),
+            Json::Number(n) => (*n).into(),
+            Json::String(s) => s.as_str().into(),
+            Json::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+            Json::Object(entries) => {
+                let o = Object::new();
+                for (key, value) in entries {
+                    set(&o, key, &to_js(value));
+                }
+                o.into()
+            }
+        }
+    }
+
+    /// Where a spec's data file is and how often to fetch it, for the loader, before it
+    /// fetches: `null` without `data`, else `{ url, refresh, maxBytes }` (`refresh` in
+    /// seconds, 0 for none; `maxBytes` the largest file read). Throws `{ message, path,
+    /// locale }` for a `data` or `refresh` that is wrong.
+    #[wasm_bindgen(js_name = dataSource)]
+    pub fn data_source(spec: JsValue, page_lang: Option<String>) -> Result<JsValue, JsValue> {
+        let page = page_lang.as_deref().and_then(Locale::parse);
+        let json = spec_tree(spec)?;
+        let Some((source, refresh)) = Chart::data_source(&json, page).map_err(|e| error_object(&e))? else { return Ok(JsValue::NULL) };
+        let o = Object::new();
+        set(&o, "url", &source.url.as_str().into());
+        set(&o, "refresh", &refresh.unwrap_or(0).into());
+        set(&o, "maxBytes", &(MAX_DATA_BYTES as u32).into());
+        Ok(o.into())
+    }
+
+    /// The spec with the figures of its fetched data file written in (`categories`, each
+    /// series' `values`, the file's notes, unit, 出典 and dates): a spec the chart wasm
+    /// validates like one written by hand. Throws `{ message, path, locale }` naming the
+    /// file's line and column, or the spec's path.
+    #[wasm_bindgen(js_name = fillSpec)]
+    pub fn fill_spec(
+        spec: JsValue,
+        page_lang: Option<String>,
+        text: String,
+        content_type: Option<String>,
+        last_modified: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let page = page_lang.as_deref().and_then(Locale::parse);
+        let json = spec_tree(spec)?;
+        let fetched = Fetched { text, content_type, last_modified };
+        let filled = Chart::fill_data(&json, &fetched, &parse_json, page).map_err(|e| error_object(&e))?;
+        Ok(to_js(&filled))
+    }
+
+    /// The allocator the chart wasm uses too (talc: smaller and faster than dlmalloc here).
+    #[cfg(not(target_feature = "atomics"))]
+    #[global_allocator]
+    static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+}

@@ -1,0 +1,275 @@
+//! Live data: a chart's figures read from the file a ministry already publishes — CSV
+//! (UTF-8 or Shift_JIS, decoded by the caller), e-Stat `getStatsData` JSON, or JSON
+//! records — and written into the spec, which then passes the one validator inline
+//! figures pass. The browser and the native CLI both call [`fill`]; they only fetch and
+//! decode (the browser with `TextDecoder`, so no encoding tables sit in the wasm).
+//!
+//! `csv` splits text into rows, `columns` reads a header and rows (CSV, records), `estat`
+//! reads an e-Stat response, `cell` reads one published number.
+
+mod cell;
+mod columns;
+mod csv;
+mod estat;
+mod problem;
+mod source;
+
+pub use problem::{DataError, DataProblem};
+pub use source::{read_data_source, read_refresh, DataFormat, DataSource, MAX_DATA_BYTES};
+
+use crate::error::{Problem, SpecError};
+use crate::json::{Json, JsonPath};
+use crate::locale::Locale;
+use crate::spec::MAX_CATEGORIES;
+use columns::{figures_from_grid, Grid, GridRow};
+
+/// A fetched data file, decoded to text, with what the response said about it.
+#[derive(Debug, Clone, Default)]
+pub struct Fetched {
+    pub text: String,
+    /// The `Content-Type` header, if any (`text/csv; charset=shift_jis`).
+    pub content_type: Option<String>,
+    /// The `Last-Modified` header, if any (`Wed, 03 Dec 2025 01:00:00 GMT`).
+    pub last_modified: Option<String>,
+}
+
+/// What a file says: categories, columns of figures, and what it adds to the spec.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Figures {
+    pub categories: Vec<String>,
+    pub columns: Vec<Column>,
+    pub notes: Vec<String>,
+    pub unit: Option<String>,
+    /// An ISO date (`2021-07-16`).
+    pub updated: Option<String>,
+    pub source: Option<String>,
+    pub source_url: Option<String>,
+    /// The categories were written with era years (令和6年度): print them so.
+    pub era: bool,
+}
+
+/// One column of figures: `key` is what `series[i].column` names (a header, an e-Stat code),
+/// `name` the series' default name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub key: String,
+    pub name: String,
+    pub values: Vec<Json>,
+}
+
+/// Parses JSON text into the spec's tree: `JSON.parse` in the browser, serde_json natively.
+pub type ParseJson<'a> = &'a dyn Fn(&str) -> Result<Json, String>;
+
+/// The spec with the figures of `fetched` written in: `categories`, each series' `values`
+/// (chosen by `column`, else every column), the file's notes after the spec's, and the
+/// `unit`, `source`, `era`, `asOf: "auto"` and `updated: "auto"` the file supplies. A spec
+/// without `data` comes back unchanged.
+pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Locale) -> Result<Json, SpecError> {
+    let Some(source) = read_data_source(spec, locale)? else { return Ok(spec.clone()) };
+    let data = JsonPath::root().key("data");
+    let refuse = |problem| DataError::at(data.clone(), 0, problem);
+    if let Some(kind) = &fetched.content_type {
+        let kind = kind.to_ascii_lowercase();
+        if kind.starts_with("text/html") || kind.starts_with("application/xhtml") {
+            return Err(refuse(DataProblem::ContentType { found: kind }));
+        }
+    }
+    if fetched.text.len() > MAX_DATA_BYTES {
+        return Err(refuse(DataProblem::TooLarge { limit: MAX_DATA_BYTES }));
+    }
+    let mut figures = match format_of(&source, fetched) {
+        DataFormat::Csv | DataFormat::Auto => {
+            let mut rows = csv::read_rows(&fetched.text, MAX_CATEGORIES + source.skip_rows + 1 + 1000)
+                .map_err(|(line, problem)| DataError::at(data.clone(), line, problem))?
+                .into_iter()
+                .skip(source.skip_rows);
+            let header = rows.next().ok_or_else(|| refuse(DataProblem::NoRows))?;
+            let grid = Grid {
+                header: header.fields.iter().map(|h| h.trim().to_owned()).collect(),
+                rows: rows.map(|r| GridRow { line: r.line, cells: r.fields.into_iter().map(Json::String).collect() }).collect(),
+            };
+            figures_from_grid(grid, &source)?
+        }
+        format => {
+            let json =
+                parse_json(fetched.text.trim_start_matches('\u{feff}')).map_err(|message| refuse(DataProblem::BadJson { message }))?;
+            if format == DataFormat::Estat || json.get("GET_STATS_DATA").is_some() {
+                estat::figures_from_estat(&json, &source)?
+            } else {
+                figures_from_grid(grid_of_records(&json, locale)?, &source)?
+            }
+        }
+    };
+    if figures.categories.len() > MAX_CATEGORIES {
+        return Err(refuse(DataProblem::TooManyRows { limit: MAX_CATEGORIES }));
+    }
+    if figures.updated.is_none() {
+        figures.updated = fetched.last_modified.as_deref().and_then(http_date);
+    }
+    write_figures(spec, figures, locale)
+}
+
+/// The format: the spec's, else the file name's, else the content type's, else JSON when
+/// the text starts like JSON.
+fn format_of(source: &DataSource, fetched: &Fetched) -> DataFormat {
+    if source.format != DataFormat::Auto {
+        return source.format;
+    }
+    let end = source.url.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(source.url.len());
+    let path = source.url.get(..end).unwrap_or("").to_ascii_lowercase();
+    let kind = fetched.content_type.as_deref().unwrap_or("").to_ascii_lowercase();
+    if path.ends_with(".csv") || path.ends_with(".tsv") || kind.contains("csv") || kind.contains("tab-separated") {
+        return DataFormat::Csv;
+    }
+    let starts_like_json = fetched.text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace()).starts_with(['{', '[']);
+    if path.ends_with(".json") || kind.contains("json") || starts_like_json {
+        DataFormat::Json
+    } else {
+        DataFormat::Csv
+    }
+}
+
+/// JSON records (`[{ "年度": "2024", "保有率": 75.0 }, …]`) as a grid: the columns are the
+/// keys in the order they first appear.
+fn grid_of_records(json: &Json, locale: Locale) -> Result<Grid, SpecError> {
+    let data = JsonPath::root().key("data");
+    let Json::Array(records) = json else {
+        return Err(SpecError::wrong_type(&data, crate::error::Expected::Array, json, locale));
+    };
+    let mut header: Vec<String> = Vec::new();
+    for record in records {
+        if let Json::Object(entries) = record {
+            for (key, _) in entries {
+                if !header.contains(key) {
+                    header.push(key.clone());
+                }
+            }
+        }
+    }
+    let rows = records
+        .iter()
+        .enumerate()
+        .map(|(i, record)| match record {
+            Json::Object(_) => Ok(GridRow {
+                line: i + 1,
+                cells: header.iter().map(|key| record.get(key).cloned().unwrap_or(Json::String(String::new()))).collect(),
+            }),
+            other => Err(SpecError::wrong_type(&data.index(i), crate::error::Expected::Object, other, locale)),
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Grid { header, rows })
+}
+
+/// The spec with `figures` written in (see [`fill`]).
+fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, SpecError> {
+    let root = JsonPath::root();
+    let Json::Object(entries) = spec else { return Ok(spec.clone()) };
+    if spec.get("categories").is_some() {
+        return Err(DataError::at(root.key("categories"), 0, DataProblem::NotWithData));
+    }
+    let series = match spec.get("series") {
+        None | Some(Json::Null) => figures
+            .columns
+            .iter()
+            .map(|c| Json::Object(vec![("name".into(), Json::String(c.name.clone())), ("values".into(), Json::Array(c.values.clone()))]))
+            .collect(),
+        Some(Json::Array(items)) => {
+            items.iter().enumerate().map(|(i, item)| chosen_series(item, i, &figures.columns, locale)).collect::<Result<_, _>>()?
+        }
+        Some(other) => return Err(SpecError::wrong_type(&root.key("series"), crate::error::Expected::Array, other, locale)),
+    };
+    let last_category = figures.categories.last().cloned();
+    let mut out: Vec<(String, Json)> = Vec::with_capacity(entries.len() + 4);
+    let mut notes_written = false;
+    for (key, value) in entries {
+        let value = match (key.as_str(), value) {
+            ("series", _) => continue,
+            ("asOf", Json::String(s)) if s == "auto" => match &last_category {
+                Some(c) => Json::String(c.clone()),
+                None => continue,
+            },
+            ("updated", Json::String(s)) if s == "auto" => match &figures.updated {
+                Some(date) => Json::String(date.clone()),
+                None => continue,
+            },
+            ("notes", notes) => {
+                notes_written = true;
+                let mut all = match notes {
+                    Json::Array(items) => items.clone(),
+                    Json::Null => Vec::new(),
+                    one => vec![one.clone()],
+                };
+                all.extend(figures.notes.iter().cloned().map(Json::String));
+                Json::Array(all)
+            }
+            _ => value.clone(),
+        };
+        out.push((key.clone(), value));
+    }
+    out.push(("categories".into(), Json::Array(figures.categories.into_iter().map(Json::String).collect())));
+    out.push(("series".into(), Json::Array(series)));
+    if !notes_written && !figures.notes.is_empty() {
+        out.push(("notes".into(), Json::Array(figures.notes.into_iter().map(Json::String).collect())));
+    }
+    let mut add = |key: &str, value: Option<Json>| {
+        if let (None, Some(value)) = (spec.get(key), value) {
+            out.push((key.into(), value));
+        }
+    };
+    add("unit", figures.unit.map(Json::String));
+    add("era", figures.era.then_some(Json::Bool(true)));
+    add(
+        "source",
+        figures.source.map(|label| {
+            let mut source = vec![("label".to_owned(), Json::String(label))];
+            source.extend(figures.source_url.map(|u| ("url".to_owned(), Json::String(u))));
+            Json::Object(source)
+        }),
+    );
+    Ok(Json::Object(out))
+}
+
+/// A spec series with its `values` from the column it names (`column`, else its `name`).
+fn chosen_series(item: &Json, index: usize, columns: &[Column], locale: Locale) -> Result<Json, SpecError> {
+    let path = JsonPath::root().key("series").index(index);
+    let Json::Object(entries) = item else {
+        return Err(SpecError::wrong_type(&path, crate::error::Expected::Object, item, locale));
+    };
+    if item.get("values").is_some() {
+        return Err(DataError::at(path.key("values"), 0, DataProblem::NotWithData));
+    }
+    let (key, wanted) = match (item.get("column"), item.get("name")) {
+        (Some(Json::String(c)), _) => ("column", c),
+        (None, Some(Json::String(n))) => ("name", n),
+        _ => return Err(SpecError::new(path.key("column"), Problem::Missing)),
+    };
+    let column = columns.iter().find(|c| c.key == *wanted || c.name == *wanted).ok_or_else(|| {
+        let names = columns.iter().map(|c| if c.key == c.name { c.key.clone() } else { format!("{} {}", c.key, c.name) }).collect();
+        DataError::at(path.key(key), 0, DataProblem::NoSuchColumn { found: wanted.clone(), columns: names })
+    })?;
+    let mut out = entries.clone();
+    if item.get("name").is_none() {
+        out.push(("name".into(), Json::String(column.name.clone())));
+    }
+    out.push(("values".into(), Json::Array(column.values.clone())));
+    Ok(Json::Object(out))
+}
+
+/// `Wed, 03 Dec 2025 01:00:00 GMT` → the date in Japan (UTC+9): `2025-12-03`.
+fn http_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let mut parts = text.split_ascii_whitespace().skip(1);
+    let day = small_number(parts.next()?)?;
+    let month_name = parts.next()?;
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let year = small_number(parts.next()?)? as i32;
+    let hour = small_number(parts.next()?.get(..2)?)?;
+    let date = crate::dates::PartialDate::from_day(year, month as u8, day as u8)?;
+    let date = if hour >= 15 { date.next_day() } else { date };
+    Some(format!("{:04}-{:02}-{:02}", date.year, date.month?, date.day?))
+}
+
+fn small_number(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, b| n * 10 + (b - b'0') as u32))
+}

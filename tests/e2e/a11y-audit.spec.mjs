@@ -8,7 +8,7 @@ async function addAxe(page) {
   await page.route('**/__axe.min.js', (r) => r.fulfill({ path: AXE, contentType: 'text/javascript; charset=utf-8' }));
 }
 
-for (const file of ['index.html', 'csp.html', 'dashboard.html', 'gallery.html']) {
+for (const file of ['index.html', 'csp.html', 'dashboard.html', 'gallery.html', 'live.html']) {
   test(`axe-core ${AXE_TAGS.join(',')} on ${file} (data tables open, a chart focused): zero violations`, async ({ page, log }) => {
     await addAxe(page);
     await open(page, file);

@@ -3,7 +3,10 @@
 //   node tests/e2e/server.mjs [port] [root]   → serves the repo root, http://127.0.0.1:8000/www/
 //
 // `.wasm` goes out as application/wasm (so WebAssembly.instantiateStreaming works),
-// missing files are 404, nothing outside the root is served, nothing is cached.
+// missing files are 404, nothing outside the root is served, nothing is cached by the browser
+// (no-store), but every file has an ETag and a Last-Modified date, and a request that sends
+// them back (If-None-Match, If-Modified-Since: live data's refreshes) gets 304 Not Modified.
+// `handle(req, res)` may answer a request first (the fault server of live-data.spec.mjs).
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -20,6 +23,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
   '.ico': 'image/x-icon',
 };
@@ -27,7 +31,7 @@ const TYPES = {
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Starts serving `root` on 127.0.0.1; port 0 picks a free one. Resolves to { url, port, close() }. */
-export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', log = false } = {}) {
+export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', log = false, handle = null } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -35,6 +39,7 @@ export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', lo
       res.end(req.method === 'HEAD' ? undefined : body);
       if (log) console.log(status, req.method, req.url);
     };
+    if (handle && handle(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
     let pathname;
     try {
@@ -54,7 +59,17 @@ export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', lo
         info = await stat(file);
       }
       if (!info.isFile()) return send(404, 'not found\n');
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toUTCString();
+      const since = Date.parse(req.headers['if-modified-since'] || '');
+      if (req.headers['if-none-match'] === etag || (!req.headers['if-none-match'] && since >= Date.parse(modified))) {
+        res.writeHead(304, { ETag: etag, 'Last-Modified': modified, 'Cache-Control': 'no-store' });
+        if (log) console.log(304, req.method, req.url);
+        return res.end();
+      }
       res.writeHead(200, {
+        ETag: etag,
+        'Last-Modified': modified,
         'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
         'Content-Length': info.size,
         'Cache-Control': 'no-store',

@@ -3,7 +3,7 @@
 import { el, emit, inlineSpecText } from './dom.js';
 import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
-import { loadPkg } from './pkg.js';
+import { loadLive, loadPkg } from './pkg.js';
 import { Points } from './points.js';
 import { dataControls, markScrollable } from './table.js';
 
@@ -29,6 +29,8 @@ export class Controller {
     this.drawn = '';        // "w×h@dpr" of the last paint
     this.frame = 0;
     this.dead = false;
+    this.feed = null;       // the live-data feed of a spec with `data` (www/src/live.js)
+    this.source = null;     // { spec, text, base } of the current spec, for refreshes
     this.id = 'ic' + ++uid;
     this.root.append(el('div', 'loading'));
   }
@@ -50,7 +52,7 @@ export class Controller {
     const src = h.localName === TAG ? h.getAttribute('src') : h.getAttribute('data-src');
     if (src) return this.load(() => this.fetchSpec(src));
     const inline = inlineSpecText(h);
-    if (inline != null) return this.load(() => this.parse(inline));
+    if (inline != null) return this.load(() => ({ ...this.parse(inline), base: document.baseURI }));
     return this.load(() => { throw new ChartError(this.words().nospec); });
   }
 
@@ -67,7 +69,8 @@ export class Controller {
       if (e instanceof ChartError) throw e;
       throw new ChartError(t.net(url, (e && e.message) || String(e)));
     }
-    return this.parse(body);
+    // A data file named relative to the spec is found beside it, as the CLI finds it.
+    return { ...this.parse(body), base: new URL(url, document.baseURI).href };
   }
 
   /** JSON text → `{ spec, text }`: the text goes to Rust too, which refuses a key written
@@ -81,25 +84,64 @@ export class Controller {
   }
 
   /**
-   * Loads a spec (from `getSpec`, sync or async: `{ spec, text }`, `text` the JSON it was
-   * parsed from, or undefined for an object from render()) and shows it. Never rejects: resolves to
-   * null on success (or when superseded) and to the ChartError otherwise; the error is
-   * already shown in the element (as a notice above a chart it had) and announced by an event.
+   * Loads a spec (from `getSpec`, sync or async: `{ spec, text, base }`, `text` the JSON it
+   * was parsed from, or undefined for an object from render(); `base` the URL its data file
+   * is relative to) and shows it. A spec with `data` first has its file fetched and its
+   * figures written in by the live-data module. Never rejects: resolves to null on success
+   * (or when superseded) and to the ChartError otherwise; the error is already shown in the
+   * element (as a notice above a chart it had) and announced by an event.
    */
   async load(getSpec) {
     const seq = ++this.seq;
+    try {
+      const source = await getSpec();
+      if (seq !== this.seq) return null;
+      if (this.feed) { this.feed.destroy(); this.feed = null; }
+      this.source = source;
+      return await this.show(seq, source, false);
+    } catch (e) {
+      return this.failed(seq, e);
+    }
+  }
+
+  /** Fetches the data file again (`refresh` or `chart.refresh()`); a 304 changes nothing. */
+  async refreshData() {
+    if (!this.source || !this.feed || this.dead) return null;
+    const seq = ++this.seq;
+    try {
+      return await this.show(seq, this.source, true);
+    } catch (e) {
+      return this.failed(seq, e);
+    }
+  }
+
+  async show(seq, { spec, text, base }, refresh) {
+    let m;
+    let shown = spec;
+    try {
+      m = await loadPkg();
+      if (isDataSpec(spec) && !this.feed) {
+        const live = await loadLive();
+        if (seq !== this.seq) return null;
+        const attr = this.host.getAttribute(this.host.localName === TAG ? 'refresh' : 'data-refresh');
+        // The element's `refresh` attribute wins; Rust checks it as the spec's `refresh`.
+        const withRefresh = attr ? { ...spec, refresh: Number(attr) } : spec;
+        this.feed = new live.Feed({ pkg: live.pkg, spec: withRefresh, base: base || document.baseURI, lang: this.lang, onRefresh: () => this.refreshData() });
+      }
+    } catch (e) {
+      if (e && typeof e.path === 'string') throw e; // Rust's refusal of `data`
+      throw new ChartError(this.words().wasm((e && e.message) || String(e)));
+    }
+    if (seq !== this.seq) return null;
+    const feed = this.feed;
+    if (feed) {
+      shown = await feed.fetchFilled({ conditional: refresh });
+      if (seq !== this.seq || this.dead) return null;
+      if (shown === null) { feed.unchanged(); return null; } // 304: the figures shown are current
+    }
     let next = null;
     try {
-      const { spec, text } = await getSpec();
-      if (seq !== this.seq) return null;
-      let m;
-      try {
-        m = await loadPkg();
-      } catch (e) {
-        throw new ChartError(this.words().wasm((e && e.message) || String(e)));
-      }
-      if (seq !== this.seq) return null;
-      next = new m.Chart(spec, this.lang, text);
+      next = new m.Chart(shown, this.lang, text);
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }
       const prev = this.chart;
@@ -107,14 +149,30 @@ export class Controller {
       next = null;
       this.build(page);
       if (prev) prev.free();
-      return this.paint(true);
     } catch (e) {
       if (next) try { next.free(); } catch (_) { /* already gone */ }
-      const err = toChartError(e);
-      if (seq !== this.seq) return null;
-      if (!this.dead) this.fail(err, !!this.chart);
-      return err;
+      throw e;
     }
+    if (feed) {
+      feed.succeeded();
+      if (refresh) this.announce(feed.updatedText(this.page.locale));
+    }
+    return this.paint(true);
+  }
+
+  failed(seq, e) {
+    const err = toChartError(e);
+    if (seq !== this.seq || this.dead) return null;
+    if (this.feed) {
+      // A data file that could not be fetched or read: the figures shown stay, and the
+      // feed retries with backoff.
+      const info = this.feed.failed(e, (this.page && this.page.locale) || err.locale || this.lang);
+      err.message = info.message;
+      err.stale = info.stale && !!this.chart;
+      if (err.stale) err.head = info.head;
+    }
+    this.fail(err, !!this.chart);
+    return err;
   }
 
   /** Shows `err`: as a notice above the chart when `keep`, else instead of it. Never throws. */
@@ -124,18 +182,36 @@ export class Controller {
       const box = el('div', 'error');
       box.setAttribute('role', 'alert');
       box.lang = err.locale || (keep && this.page && this.page.locale) || this.lang || 'ja';
-      box.append(el('p', 'head', keep ? t.refresh : t.head), el('p', 'message', err.message));
+      if (err.stale) { box.setAttribute('role', 'status'); box.classList.add('stale'); }
+      box.append(el('p', 'head', err.head || (keep ? t.refresh : t.head)), el('p', 'message', err.message));
       if (keep) {
         this.clearNotice();
         this.notice = box;
         this.root.prepend(box);
       } else {
         this.teardownChart();
-        for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
+        this.clearContent();
         this.root.append(box);
       }
-      emit(this.host, 'indicator-chart:error', { message: err.message, path: err.path });
+      emit(this.host, 'indicator-chart:error', { message: err.message, path: err.path, stale: !!err.stale });
     } catch (_) { /* never let a display problem escape as an unhandled rejection */ }
+  }
+
+  /** Removes everything but the stylesheet and the announcer (it must outlive each build to be heard). */
+  clearContent() {
+    for (const n of [...this.root.children]) if (n.localName !== 'style' && n !== this.announcer) n.remove();
+  }
+
+  /** Says `text` once, politely, in a live region that stays across rebuilds. */
+  announce(text) {
+    if (!this.announcer) {
+      this.announcer = el('div', 'vh');
+      this.announcer.setAttribute('role', 'status');
+      this.root.append(this.announcer);
+    }
+    this.announcer.textContent = '';
+    // A change after the region exists is what screen readers announce.
+    setTimeout(() => { if (this.announcer) this.announcer.textContent = text; }, 50);
   }
 
   clearNotice() {
@@ -216,11 +292,12 @@ export class Controller {
     // (focus on it, table open) finds the new one in the same state.
     const hadFocus = !!this.canvas && this.root.activeElement === this.canvas;
     const wasOpen = !!this.root.querySelector('details[open]');
+    const selected = this.points && this.points.sel;
     this.teardownObservers();
     this.clearNotice();
     if (this.points) this.points.teardown();
-    for (const n of [...this.root.children]) if (n.localName !== 'style') n.remove();
-    this.root.append(fig);
+    this.clearContent();
+    this.root.insertBefore(fig, this.announcer || null);
     this.page = page;
     this.figure = fig;
     this.titleEl = title;
@@ -229,13 +306,20 @@ export class Controller {
     this.points = new Points({
       chart, plot, canvas, ring, tip, live, horizontal: !!page.horizontal, describedBy: desc.id, keysId: keys.id,
     });
+    // The point the keyboard was on stays selected (new figures, same place in the chart).
+    if (selected) this.points.sel = { series: selected.series, index: selected.index };
     Object.assign(this, { plot, canvas, wrap: null });
     this.painted = false;
     this.drawn = '';
     this.size = null;
     this.observe();
     if (wasOpen) data.querySelector('details').open = true;
-    if (hadFocus) canvas.focus({ preventScroll: true });
+    if (hadFocus) {
+      // Focus stays where the reader was; the point is not read again (the update is, once).
+      this.points.quiet = true;
+      canvas.focus({ preventScroll: true });
+      this.points.quiet = false;
+    }
   }
 
   /**
@@ -378,12 +462,18 @@ export class Controller {
     this.dead = true;
     this.seq++;
     if (this.abort) { this.abort.abort(); this.abort = null; }
+    if (this.feed) { this.feed.destroy(); this.feed = null; }
     this.teardownChart();
     this.root.replaceChildren();
     if ('adoptedStyleSheets' in this.root) this.root.adoptedStyleSheets = [];
     if (this.host[OWNER] === this) delete this.host[OWNER];
     if (this.onDestroy) this.onDestroy(this);
   }
+}
+
+/** A spec whose figures come from a file (`data`), read by the live-data module. */
+function isDataSpec(spec) {
+  return !!spec && typeof spec === 'object' && spec.data != null;
 }
 
 /** 「出典：<a>ラベル</a>」: the source line with its label linked when there is an http(s) URL. */

@@ -49,6 +49,13 @@ function handle(c) {
       return this;
     },
     destroy() { c.destroy(); },
+    /** Fetches a `data` chart's file again now; resolves to null or the ChartError (already shown). */
+    async refresh() {
+      if (c.dead) throw new ChartError('destroyed');
+      return c.refreshData();
+    },
+    /** A `data` chart's feed: `{ url, fetchedAt, failures, nextAt }` (times in ms since the epoch), else null. */
+    get dataStatus() { return c.feed ? c.feed.status : null; },
     /** The chart's words and data, as the page shows them (for tests and tools). */
     get pageText() { return c.chart ? c.chart.pageText() : null; },
     table() { return c.chart ? c.chart.table() : null; },

@@ -13,9 +13,41 @@ function pkgBase() {
   return new URL('../pkg/', import.meta.url).href;
 }
 
-/** Sets where the wasm package lives (`{ pkgUrl }`, a folder URL). Call before the first chart loads. */
+let liveSettings = {};
+let livePromise = null;
+
+/**
+ * Sets where the wasm package lives (`{ pkgUrl }`, a folder URL; call before the first chart
+ * loads) and, for live data, `{ fetchTimeout, retryDelay }` in milliseconds (15 s and 30 s).
+ */
 export function configure(options = {}) {
   if (options.pkgUrl != null) pkgOverride = withSlash(new URL(String(options.pkgUrl), document.baseURI).href);
+  for (const key of ['fetchTimeout', 'retryDelay']) {
+    const ms = Number(options[key]);
+    if (options[key] != null && ms > 0) liveSettings[key] = ms;
+  }
+  if (livePromise) livePromise.then((l) => Object.assign(l.settings, liveSettings), () => {});
+}
+
+/**
+ * The live-data parts, fetched only for specs with `data`: the feed module beside the loader
+ * (www/indicator-chart-live.js) and the data wasm (pkg/data/). `{ Feed, settings, pkg }`.
+ */
+export function loadLive() {
+  if (!livePromise) {
+    const base = pkgBase() + 'data/';
+    const feed = import(new URL('indicator-chart-live.js', import.meta.url).href);
+    const data = import(base + 'indicator_chart_data.js').then(async (m) => {
+      await m.default({ module_or_path: new URL('indicator_chart_data_bg.wasm', base) });
+      return m;
+    });
+    livePromise = Promise.all([feed, data]).then(([f, pkg]) => {
+      Object.assign(f.settings, liveSettings);
+      return { Feed: f.Feed, settings: f.settings, pkg };
+    });
+    livePromise.catch(() => { livePromise = null; });
+  }
+  return livePromise;
 }
 
 /** The initialised package (its `Chart` class); one load per page, retried after a failure. */

@@ -61,6 +61,31 @@ pub fn group_digits_fixed(value: f64, decimals: usize) -> String {
 /// `|value|` with exactly `decimals` decimals, rounded half away from zero: `1234.56`.
 /// Integer arithmetic instead of `format!("{:.*}")`, whose exact float algorithm costs ~6 KB
 /// of wasm; values here are at most 10¹⁸ with at most 6 decimals, so u128 holds them.
+/// A number as plain text for messages and labels that echo what was written: `1234`,
+/// `45.8`, `-0.25`, `NaN`. The fewest decimals (up to 9) that give the number back, made with
+/// [`fixed`] instead of `f64`'s `Display`, whose shortest-digits algorithms would be most of the
+/// live-data wasm (the chart wasm has them anyway, for plotters).
+pub fn plain(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let decimals = (0..9).find(|&d| {
+        let scale = 10f64.powi(d);
+        (value * scale).round() / scale == value
+    });
+    let text = fixed(value, decimals.unwrap_or(9) as usize);
+    let text = if text.bytes().any(|b| b == b'.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    if text.bytes().all(|b| b == b'0' || b == b'.') {
+        "0".into()
+    } else {
+        format!("{sign}{text}")
+    }
+}
+
 pub fn fixed(value: f64, decimals: usize) -> String {
     let decimals = decimals.min(9);
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
@@ -210,6 +235,19 @@ fn round_to(value: f64, decimals: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_numbers_read_back() {
+        for (n, text) in
+            [(1234.0, "1234"), (45.8, "45.8"), (-0.25, "-0.25"), (0.0, "0"), (-0.0, "0"), (1e15, "1000000000000000"), (0.1 + 0.2, "0.3")]
+        {
+            assert_eq!(plain(n), text, "{n}");
+        }
+        assert_eq!(plain(f64::NAN), "NaN");
+        assert_eq!(plain(f64::NEG_INFINITY), "-Infinity");
+        assert_eq!(plain(1.0 / 3.0), "0.333333333");
+    }
+
     const JA: Notation = Notation::Myriad;
     const EN: Notation = Notation::Western;
 

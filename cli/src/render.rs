@@ -53,14 +53,37 @@ pub enum Failure {
 /// The chart of `spec_text` (JSON) as a validated [`Chart`], or the message the widget would
 /// show. A spec with `data` has its file read from disk, relative to `spec_dir`.
 pub fn chart_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<Chart, Failure> {
+    spec_of(spec_text, spec_dir).map(|(chart, _)| chart)
+}
+
+/// [`chart_of`], and for a spec with `data` the spec with its file's figures written in (the
+/// snapshot the static site publishes beside the images made from it).
+pub fn spec_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<(Chart, Option<Json>), Failure> {
     let json: Json = serde_json::from_str(spec_text).map_err(|e| Failure::Spec(format!("JSON として読み込めません: {e}")))?;
     Chart::refuse_repeated_keys(spec_text, &json, None).map_err(|e| Failure::Spec(e.message))?;
     let Some((source, _)) = Chart::data_source(&json, None).map_err(|e| Failure::Spec(e.message))? else {
-        return Chart::from_json(&json).map_err(|e| Failure::Spec(e.message));
+        return Chart::from_json(&json).map(|c| (c, None)).map_err(|e| Failure::Spec(e.message));
     };
     let fetched = crate::data_file::read_data_file(spec_dir, &source.url).map_err(Failure::Spec)?;
     let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
-    Chart::from_json_with_data(&json, &fetched, &parse_json, None).map_err(|e| Failure::Spec(e.message))
+    let filled = Chart::fill_data(&json, &fetched, &parse_json, None).map_err(|e| Failure::Spec(e.message))?;
+    let chart = Chart::from_json(&filled).map_err(|e| Failure::Spec(e.message))?;
+    Ok((chart, Some(filled)))
+}
+
+/// A spec tree as JSON text (serde_json writes it; `Json` keeps its keys in order).
+pub fn json_text(json: &Json) -> String {
+    fn value(json: &Json) -> serde_json::Value {
+        match json {
+            Json::Null => serde_json::Value::Null,
+            Json::Bool(b) => (*b).into(),
+            Json::Number(n) => serde_json::Number::from_f64(*n).map_or(serde_json::Value::Null, serde_json::Value::Number),
+            Json::String(s) => s.as_str().into(),
+            Json::Array(items) => items.iter().map(value).collect(),
+            Json::Object(entries) => serde_json::Value::Object(entries.iter().map(|(k, v)| (k.clone(), value(v))).collect()),
+        }
+    }
+    serde_json::to_string_pretty(&value(json)).unwrap_or_default()
 }
 
 /// The smallest plot a fixed frame must leave (what a chart needs to draw anything readable).

@@ -7,14 +7,14 @@
 //! | `NAME.html` | the chart page (our loader), og:/twitter: tags, `<noscript>` image and table |
 //! | `NAME.card.HASH.png` | the 1200×630 link card; the hash of its pixels is in the name, so a new data release is a new URL (crawlers cache by URL) |
 //! | `NAME@2x.png`, `NAME.svg` | the chart at its natural size, to paste into articles (note.com) |
-//! | `NAME.csv`, `NAME.json` | the data as the widget downloads it, and the spec |
+//! | `NAME.csv`, `NAME.json` | the data as the widget downloads it, and the spec (for a spec with `data`, with the file's figures written in) |
 //! | `NAME.oembed.json` | oEmbed `rich`: the iframe of the embed page, the card as thumbnail |
 //! | `index.html` | every chart with its card |
 //!
 //! The loader, the wasm and the embed page are copied into `www/` and `pkg/` beside them.
 
 use crate::fonts::Fonts;
-use crate::render::{chart_of, png_of, svg_of, Failure, Frame};
+use crate::render::{json_text, png_of, spec_of, svg_of, Failure, Frame};
 use indicator_chart::chart::Chart;
 // HTML content and attribute values are escaped as the SVG export's text: labels stay text.
 use indicator_chart::escape;
@@ -92,7 +92,16 @@ impl Site<'_> {
             return Err(Failure::Render(format!("{name}: name the spec with letters, digits, - and _ only (it becomes a URL)")));
         }
         let text = std::fs::read_to_string(spec_path).map_err(|e| Failure::Render(format!("cannot read it: {e}")))?;
-        let mut chart = chart_of(&text, spec_path.parent().unwrap_or(Path::new(".")))?;
+        let (mut chart, filled) = spec_of(&text, spec_path.parent().unwrap_or(Path::new(".")))?;
+        // A chart that reads a data file is published as the snapshot its images show: the
+        // figures written in, so the page draws them without the file (it is not copied).
+        let text = match filled {
+            Some(indicator_chart::json::Json::Object(entries)) => {
+                let snapshot = entries.into_iter().filter(|(k, _)| k != "data" && k != "refresh").collect();
+                json_text(&indicator_chart::json::Json::Object(snapshot))
+            }
+            _ => text,
+        };
         let write = |file: &str, bytes: &[u8]| {
             let path = self.out.join(file);
             std::fs::write(&path, bytes).map_err(|e| Failure::Render(format!("{}: {e}", path.display())))

@@ -260,3 +260,30 @@ fn a_site_refuses_a_relative_base_url_and_reports_bad_specs() {
     assert!(stderr(&o).contains("bad.json: categories: 必須の項目がありません"), "{}", stderr(&o));
     assert!(dir.join("good.html").is_file() && !dir.join("bad.html").exists());
 }
+
+#[test]
+fn a_spec_with_a_data_file_reads_it_beside_itself_in_shift_jis_too() {
+    let dir = out_dir("data");
+    let spec = dir.join("rate.json");
+    std::fs::copy(root().join("tests/fixtures/data/mynumber-sjis.csv"), dir.join("rate.csv")).unwrap();
+    std::fs::write(&spec, r#"{ "type": "line", "title": "保有率", "unit": "%", "data": { "url": "rate.csv" } }"#).unwrap();
+    let out = dir.join("rate.svg");
+    let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    // The Shift_JIS file's era years and its note row, as the widget reads them.
+    assert!(svg.contains("令和7（2025）年7月") || svg.contains("令和7（2025）年"), "{}", &svg[..400.min(svg.len())]);
+    assert!(svg.contains("令和6年8月は「国民の約75%」による。"));
+    // A published site page is the snapshot its images show: figures written in, no data file to fetch.
+    let site = dir.join("site");
+    let o = bin().args(["site"]).arg(&dir).arg("-o").arg(&site).args(["--base-url", "https://example.go.jp/c/"]).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let published: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("rate.json")).unwrap()).unwrap();
+    assert!(published.get("data").is_none());
+    assert_eq!(published["series"][0]["values"], serde_json::json!([39.0, 45.8, 75.0, 79.0]));
+    // A missing file is the author's to fix: exit 1, the path named.
+    std::fs::write(&spec, r#"{ "type": "line", "title": "t", "data": { "url": "missing.csv" } }"#).unwrap();
+    let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("data.url: ") && stderr(&o).contains("missing.csv"), "{}", stderr(&o));
+}

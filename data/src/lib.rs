@@ -29,19 +29,45 @@ mod web {
         o.into()
     }
 
+    /// A JS value (from `JSON.parse`, or a spec object) as the input tree. A walker of its own
+    /// instead of serde-wasm-bindgen: this module converts only JSON-shaped values (the chart
+    /// wasm reports anything JSON cannot express), and serde's machinery would be a third of it.
+    /// Functions, symbols and BigInt read as null; `depth` stops a cyclic object.
+    fn tree(value: &JsValue, depth: u32) -> Json {
+        if depth > 64 {
+            Json::Null
+        } else if let Some(s) = value.as_string() {
+            Json::String(s)
+        } else if let Some(n) = value.as_f64() {
+            Json::Number(n)
+        } else if let Some(b) = value.as_bool() {
+            Json::Bool(b)
+        } else if Array::is_array(value) {
+            Json::Array(Array::from(value).iter().map(|v| tree(&v, depth + 1)).collect())
+        } else if value.is_object() && !value.is_function() {
+            let entries = Object::entries(value.unchecked_ref());
+            Json::Object(
+                entries
+                    .iter()
+                    .map(|pair| {
+                        let pair = Array::from(&pair);
+                        (pair.get(0).as_string().unwrap_or_default(), tree(&pair.get(1), depth + 1))
+                    })
+                    .collect(),
+            )
+        } else {
+            Json::Null
+        }
+    }
+
     fn spec_tree(spec: JsValue) -> Result<Json, JsValue> {
-        // The chart wasm reports specs JSON cannot express; here they only need to be readable.
-        serde_wasm_bindgen::from_value(spec).map_err(|e| {
-            let o = Object::new();
-            set(&o, "message", &e.to_string().into());
-            o.into()
-        })
+        Ok(tree(&spec, 0))
     }
 
     /// JSON data files, parsed by the browser's own `JSON.parse` (no JSON parser in the wasm).
     fn parse_json(text: &str) -> Result<Json, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        Ok(tree(&value, 0))
     }
 
     /// The spec tree as a plain JS value, keys in order.

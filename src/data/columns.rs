@@ -65,7 +65,7 @@ pub fn figures_from_grid(grid: Grid, source: &DataSource) -> Result<Figures, Spe
         }
         let category = match &row.cells[category_column] {
             Json::String(s) if !s.trim().is_empty() => s.trim().to_owned(),
-            Json::Number(n) => format!("{n}"),
+            Json::Number(n) => crate::numfmt::plain(*n),
             _ => return Err(data_error(row.line, DataProblem::NoCategory)),
         };
         let category = match western_from_era(&category) {

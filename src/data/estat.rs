@@ -38,7 +38,7 @@ fn list(value: Option<&Json>) -> Vec<&Json> {
 fn text(value: Option<&Json>) -> Option<String> {
     match value? {
         Json::String(s) => Some(s.clone()),
-        Json::Number(n) => Some(format!("{n}")),
+        Json::Number(n) => Some(crate::numfmt::plain(*n)),
         object @ Json::Object(_) => text(object.get("$")),
         _ => None,
     }
@@ -189,6 +189,11 @@ pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, S
         if used {
             figures.notes.push(format!("{symbol}：{meaning}"));
         }
+    }
+    if let Some(next) = stat.get("RESULT_INF").and_then(|r| text(r.get("NEXT_KEY"))) {
+        // e-Stat sends at most 100,000 values per response; the rest needs another request.
+        let total = stat.get("RESULT_INF").and_then(|r| text(r.get("TOTAL_NUMBER"))).unwrap_or_default();
+        figures.notes.push(format!("e-Stat の応答は全 {total} 件の一部です（続きは startPosition={next}）。"));
     }
     figures.notes.push(CREDIT.into());
     if let Some(table) = stat.get("TABLE_INF") {

@@ -7,6 +7,7 @@
 use crate::data::DataError;
 use crate::json::{Json, JsonPath};
 use crate::locale::Locale;
+use crate::numfmt::plain;
 use std::fmt::Write;
 
 /// What kind of value a field takes, for "expected …" messages.
@@ -183,14 +184,16 @@ impl SpecError {
             }
             Problem::IntegerRange { found, min, max } if ja => write!(out, "{min} から {max} までの整数が必要です（{found}）"),
             Problem::IntegerRange { found, min, max } => write!(out, "expected a whole number from {min} to {max} (found {found})"),
-            Problem::Negative { found } if ja => write!(out, "0 以上の値が必要です（{found}）"),
-            Problem::Negative { found } => write!(out, "expected zero or more (found {found})"),
+            Problem::Negative { found } if ja => write!(out, "0 以上の値が必要です（{}）", plain(*found)),
+            Problem::Negative { found } => write!(out, "expected zero or more (found {})", plain(*found)),
             Problem::ZeroTotal if ja => write!(out, "合計が 0 で、割合を計算できません"),
             Problem::ZeroTotal => write!(out, "the values add up to 0, so no shares can be computed"),
             Problem::NotACategory { found } if ja => write!(out, "categories にない値です（{}）", quote(found)),
             Problem::NotACategory { found } => write!(out, "not one of the categories (found {})", quote(found)),
-            Problem::EmptyRange { min, max } if ja => write!(out, "min（{min}）は max（{max}）より小さい必要があります"),
-            Problem::EmptyRange { min, max } => write!(out, "min ({min}) must be below max ({max})"),
+            Problem::EmptyRange { min, max } if ja => {
+                write!(out, "min（{}）は max（{}）より小さい必要があります", plain(*min), plain(*max))
+            }
+            Problem::EmptyRange { min, max } => write!(out, "min ({}) must be below max ({})", plain(*min), plain(*max)),
             Problem::DuplicateKey if ja => write!(out, "同じ項目が2回以上書かれています。1回だけ書いてください"),
             Problem::DuplicateKey => write!(out, "this field is written more than once; write it once"),
             Problem::DataNotLoaded if ja => write!(out, "データファイルを読み込む前に検証されました"),
@@ -208,7 +211,7 @@ pub fn describe_value(value: &Json, locale: Locale) -> String {
     match value {
         Json::Null => "null".into(),
         Json::Bool(b) => b.to_string(),
-        Json::Number(n) => format!("{n}"),
+        Json::Number(n) => plain(*n),
         Json::String(s) => quote(s),
         Json::Array(items) => match locale {
             Locale::Ja => format!("{} 個の配列", items.len()),
@@ -230,7 +233,7 @@ pub(crate) fn quote(s: &str) -> String {
 /// `1e18`, `-1.5e308`: large numbers the way authors type them (up to 3 significant digits).
 fn scientific(value: f64) -> String {
     if value == 0.0 || !value.is_finite() {
-        return format!("{value}");
+        return plain(value);
     }
     let mut exponent = crate::math::decimal_exponent(value.abs());
     let mut mantissa = value.abs() / 10f64.powi(exponent);

@@ -219,7 +219,7 @@ fn parse_hex_color(text: &str) -> Option<Color> {
 pub(crate) fn finite_number(value: &Json, path: &JsonPath, locale: Locale) -> Result<f64, SpecError> {
     match value {
         Json::Number(n) if !n.is_finite() => {
-            Err(SpecError::new(path.clone(), Problem::WrongType { expected: Expected::NumberOrNull, found: format!("{n}") }))
+            Err(SpecError::new(path.clone(), Problem::WrongType { expected: Expected::NumberOrNull, found: crate::numfmt::plain(*n) }))
         }
         Json::Number(n) if n.abs() > VALUE_LIMIT => {
             Err(SpecError::new(path.clone(), Problem::OutOfRange { found: *n, limit: VALUE_LIMIT }))

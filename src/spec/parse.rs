@@ -190,7 +190,7 @@ fn parse_categories(path: &JsonPath, value: Option<&Json>, locale: Locale) -> Re
         .map(|(i, item)| match item {
             Json::String(s) => Ok(s.clone()),
             // Years are often written as numbers: accept integers as their text.
-            Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok(format!("{n}")),
+            Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok(crate::numfmt::plain(*n)),
             other => Err(SpecError::wrong_type(&path.index(i), Expected::String, other, locale)),
         })
         .collect()

@@ -51,12 +51,6 @@ impl WasmChart {
         Ok(WasmChart { chart: chart.map_err(refuse)?, measure: None, scene: None })
     }
 
-    /// Seconds between background refreshes of the chart's data file (its spec's `refresh`), or 0.
-    #[wasm_bindgen(getter)]
-    pub fn refresh(&self) -> u32 {
-        self.chart.spec().refresh.unwrap_or(0)
-    }
-
     /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
     #[wasm_bindgen(js_name = pageText)]
     pub fn page_text(&self) -> JsValue {

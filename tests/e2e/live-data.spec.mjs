@@ -171,7 +171,7 @@ test('retries back off, wait while the tab is hidden, and recover when the serve
 test('a first load that fails shows the path-named error; bad data and refresh are refused before any fetch', async ({ page }) => {
   faults.set('/live/data.csv', { fault: 'status', status: 500 });
   const msg = await renderLive(page, LINE);
-  expect(msg).toBe(`${faults.url}/live/data.csv: HTTP 500`);
+  expect(msg, "the file as the spec names it, and the reason").toBe("/live/data.csv: HTTP 500");
   await expect(page.locator('#a [role="alert"]')).toContainText('HTTP 500');
 
   const refused = await page.evaluate(async () => {

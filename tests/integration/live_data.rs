@@ -112,6 +112,7 @@ fn estat_one_item_lists_units_and_the_table_inf() {
     assert_eq!(source.label, "厚生労働省「賃金構造基本統計調査」");
     assert_eq!(source.url.as_deref(), Some("https://www.e-stat.go.jp/dbview?sid=0003425893"));
     assert!(s.notes.iter().any(|n| n.contains("e-Stat")), "the API's credit line is shown");
+    assert!(!s.notes.iter().any(|n| n.contains("一部")), "a complete response says nothing of paging");
     // The "-" note is not used by the chosen values, so it is not printed.
     assert!(!s.notes.iter().any(|n| n.contains("計数のない場合")));
 }
@@ -235,4 +236,16 @@ fn last_modified_gives_updated_auto_in_japan_time() {
     assert_eq!(at("Wed, 03 Dec 2025 01:00:00 GMT"), Some((2025, Some(12), Some(3))));
     assert_eq!(at("Wed, 31 Dec 2025 16:00:00 GMT"), Some((2026, Some(1), Some(1))), "after 15:00 UTC it is the next day in Japan");
     assert_eq!(at("not a date"), None);
+}
+
+#[test]
+fn a_paged_estat_response_says_it_is_partial() {
+    let text = fixture_text("estat-wages.json").replace(r#""TO_NUMBER":24}"#, r#""TO_NUMBER":2,"NEXT_KEY":3}"#);
+    let spec = r#"{ "type": "column", "title": "t", "data": { "url": "e", "format": "estat", "filter": { "tab": "40" } } }"#;
+    let chart = with_data(spec, &text, None).unwrap_or_else(|e| panic!("{}", e.message));
+    assert!(
+        chart.spec().notes.iter().any(|n| n == "e-Stat の応答は全 24 件の一部です（続きは startPosition=3）。"),
+        "{:?}",
+        chart.spec().notes
+    );
 }

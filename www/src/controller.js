@@ -187,7 +187,10 @@ export class Controller {
       if (keep) {
         this.clearNotice();
         this.notice = box;
-        this.root.prepend(box);
+        // Stale figures: the notice sits in the figure, in the chart's own colours (it is
+        // not the chart failing, only its latest data).
+        if (err.stale && this.figure) this.figure.prepend(box);
+        else this.root.prepend(box);
       } else {
         this.teardownChart();
         this.clearContent();

@@ -180,7 +180,7 @@ export class Feed {
     return {
       stale: this.fetchedAt > 0,
       head: this.fetchedAt > 0 ? t.stale(reason, clock(this.fetchedAt, locale)) : null,
-      message: fault ? t.detail(err.url, err.reason) : err.message,
+      message: fault ? t.detail(this.source ? this.source.url : err.url, err.reason) : err.message,
     };
   }
 
@@ -189,7 +189,7 @@ export class Feed {
     return words(locale).updated(clock(this.fetchedAt, locale));
   }
 
-  /** Milliseconds between refreshes (the element's attribute wins over the spec's), or 0. */
+  /** Milliseconds between refreshes (the spec's `refresh`, or the element's attribute), or 0. */
   interval() {
     const s = this.source ? Number(this.source.refresh) : 0;
     return s > 0 ? s * 1000 : 0;

@@ -111,7 +111,10 @@ build_loader() {
   say "Bundling the loader (esbuild www/src/index.js -> www/indicator-chart.js)"
   (cd "$ROOT" && esbuild www/src/index.js --bundle --minify --format=esm --target=es2020 \
      --loader:.css=text --legal-comments=none --log-level=warning --outfile=www/indicator-chart.js)
-  # Live data's fetch, decode and refresh code, imported by the loader only for specs with `data`.
+  # Live data's fetch, decode and refresh code, imported by the loader only for specs with
+  # `data`; the data table and the chart's files, imported at their first use.
   (cd "$ROOT" && esbuild www/src/live.js --bundle --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --outfile=www/indicator-chart-live.js)
+  (cd "$ROOT" && esbuild www/src/files.js --bundle --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --outfile=www/indicator-chart-table.js)
 }

@@ -286,7 +286,12 @@ pub fn western_from_era(text: &str) -> Option<String> {
     let (number, rest) = rest.split_once('年')?;
     // 「令和7（2025）年」 already says the Western year in brackets.
     let number = number.split_once('（').map_or(number, |(n, _)| n);
-    let year = if number == "元" { 1 } else { parse_digits(number, 1..=2)? as i32 };
+    // Full-width digits (「令和３年」) as ASCII.
+    let ascii: String =
+        number.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let year = if ascii == "元" { 1 } else { parse_digits(&ascii, 1..=2)? as i32 };
+    let rest: String =
+        rest.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
     Some(format!("{}年{rest}", start + year - 1))
 }
 
@@ -504,6 +509,7 @@ mod tests {
         assert_eq!(western_from_era("2024年度"), None);
         assert_eq!(western_from_era("令和"), None);
         assert_eq!(western_from_era("令和x年"), None);
+        assert_eq!(western_from_era("令和３年１１月").as_deref(), Some("2021年11月"));
     }
 
     #[test]

@@ -58,9 +58,6 @@ pub fn group_digits_fixed(value: f64, decimals: usize) -> String {
     grouped(value, decimals, false)
 }
 
-/// `|value|` with exactly `decimals` decimals, rounded half away from zero: `1234.56`.
-/// Integer arithmetic instead of `format!("{:.*}")`, whose exact float algorithm costs ~6 KB
-/// of wasm; values here are at most 10¹⁸ with at most 6 decimals, so u128 holds them.
 /// A number as plain text for messages and labels that echo what was written: `1234`,
 /// `45.8`, `-0.25`, `NaN`. The fewest decimals (up to 9) that give the number back, made with
 /// [`fixed`] instead of `f64`'s `Display`, whose shortest-digits algorithms would be most of the
@@ -73,6 +70,18 @@ pub fn plain(value: f64) -> String {
         return if value > 0.0 { "Infinity" } else { "-Infinity" }.into();
     }
     let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    if magnitude >= 1e15 || (magnitude > 0.0 && magnitude < 1e-6) {
+        // Too many digits for plain decimals: 1.5e+300 as 「1.5e300」.
+        let mut exponent = crate::math::decimal_exponent(magnitude);
+        let mut mantissa = magnitude / 10f64.powi(exponent);
+        if mantissa >= 9.9999995 {
+            mantissa /= 10.0;
+            exponent += 1;
+        }
+        let digits = fixed(mantissa, 6);
+        return format!("{sign}{}e{exponent}", digits.trim_end_matches('0').trim_end_matches('.'));
+    }
     let decimals = (0..9).find(|&d| {
         let scale = 10f64.powi(d);
         (value * scale).round() / scale == value
@@ -86,6 +95,9 @@ pub fn plain(value: f64) -> String {
     }
 }
 
+/// `|value|` with exactly `decimals` decimals, rounded half away from zero: `1234.56`.
+/// Integer arithmetic instead of `format!("{:.*}")`, whose exact float algorithm costs ~6 KB
+/// of wasm; values here are at most 10¹⁸ with at most 6 decimals, so u128 holds them.
 pub fn fixed(value: f64, decimals: usize) -> String {
     let decimals = decimals.min(9);
     let scaled = (value.abs() * 10f64.powi(decimals as i32)).round();
@@ -238,9 +250,17 @@ mod tests {
 
     #[test]
     fn plain_numbers_read_back() {
-        for (n, text) in
-            [(1234.0, "1234"), (45.8, "45.8"), (-0.25, "-0.25"), (0.0, "0"), (-0.0, "0"), (1e15, "1000000000000000"), (0.1 + 0.2, "0.3")]
-        {
+        for (n, text) in [
+            (1234.0, "1234"),
+            (45.8, "45.8"),
+            (-0.25, "-0.25"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (1e14, "100000000000000"),
+            (0.1 + 0.2, "0.3"),
+            (1.5e300, "1.5e300"),
+            (-2.5e-9, "-2.5e-9"),
+        ] {
             assert_eq!(plain(n), text, "{n}");
         }
         assert_eq!(plain(f64::NAN), "NaN");

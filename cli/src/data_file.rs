@@ -4,17 +4,27 @@
 //! Encoding Standard, which encoding_rs implements), then read by the library's one parser.
 
 use indicator_chart::data::Fetched;
+use indicator_chart::MAX_DATA_BYTES;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The file `url` names, relative to `spec_dir`. Only files: the CLI makes images offline and
 /// never fetches (download an `http(s):` file first and point the spec at the copy).
 pub fn read_data_file(spec_dir: &Path, url: &str) -> Result<Fetched, String> {
-    if url.starts_with("http://") || url.starts_with("https://") {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
         return Err(format!("data.url: {url}: the command line reads data files from disk; download it and give its path"));
     }
+    if url.starts_with('/') {
+        // In a page, /x.csv is the site's root; on disk there is no such root to find.
+        return Err(format!("data.url: {url}: give the path relative to the spec file for the command line"));
+    }
     let relative = url.split(['?', '#']).next().unwrap_or(url);
-    let path = if let Some(absolute) = relative.strip_prefix('/') { Path::new("/").join(absolute) } else { spec_dir.join(relative) };
+    let path = spec_dir.join(relative);
+    let size = std::fs::metadata(&path).map_err(|e| format!("data.url: {}: {e}", path.display()))?.len();
+    if size > MAX_DATA_BYTES as u64 {
+        return Err(format!("data.url: {}: the file is larger than {} MB", path.display(), MAX_DATA_BYTES >> 20));
+    }
     let bytes = std::fs::read(&path).map_err(|e| format!("data.url: {}: {e}", path.display()))?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,

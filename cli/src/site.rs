@@ -27,8 +27,9 @@ const CARD: Frame = Frame { width: 600.0, height: Some(315.0), scale: 2.0, dark:
 /// The chart at the width articles show it.
 const NATURAL_WIDTH: f32 = 800.0;
 /// Files of the repository the pages need, copied as they are.
-const ASSETS: [&str; 9] = [
+const ASSETS: [&str; 10] = [
     "www/indicator-chart.js",
+    "www/indicator-chart-table.js",
     "www/embed.html",
     "www/embed.js",
     "www/embed.css",

@@ -32,18 +32,21 @@ mod web {
     /// A JS value (from `JSON.parse`, or a spec object) as the input tree. A walker of its own
     /// instead of serde-wasm-bindgen: this module converts only JSON-shaped values (the chart
     /// wasm reports anything JSON cannot express), and serde's machinery would be a third of it.
-    /// Functions, symbols and BigInt read as null; `depth` stops a cyclic object.
-    fn tree(value: &JsValue, depth: u32) -> Json {
-        if depth > 64 {
-            Json::Null
-        } else if let Some(s) = value.as_string() {
+    /// Functions, symbols and BigInt read as null. `budget` counts the values visited: an object
+    /// that contains itself (twice) would otherwise be walked 2^depth times.
+    fn tree(value: &JsValue, depth: u32, budget: &mut u64) -> Json {
+        if depth > 64 || *budget == 0 {
+            return Json::Null;
+        }
+        *budget -= 1;
+        if let Some(s) = value.as_string() {
             Json::String(s)
         } else if let Some(n) = value.as_f64() {
             Json::Number(n)
         } else if let Some(b) = value.as_bool() {
             Json::Bool(b)
         } else if Array::is_array(value) {
-            Json::Array(Array::from(value).iter().map(|v| tree(&v, depth + 1)).collect())
+            Json::Array(Array::from(value).iter().map(|v| tree(&v, depth + 1, budget)).collect())
         } else if value.is_object() && !value.is_function() {
             let entries = Object::entries(value.unchecked_ref());
             Json::Object(
@@ -51,7 +54,7 @@ mod web {
                     .iter()
                     .map(|pair| {
                         let pair = Array::from(&pair);
-                        (pair.get(0).as_string().unwrap_or_default(), tree(&pair.get(1), depth + 1))
+                        (pair.get(0).as_string().unwrap_or_default(), tree(&pair.get(1), depth + 1, budget))
                     })
                     .collect(),
             )
@@ -60,14 +63,17 @@ mod web {
         }
     }
 
+    /// Values a spec or data file may hold: MAX_CELLS and room for the spec around them.
+    const VALUE_BUDGET: u64 = 20_000_000;
+
     fn spec_tree(spec: JsValue) -> Result<Json, JsValue> {
-        Ok(tree(&spec, 0))
+        Ok(tree(&spec, 0, &mut VALUE_BUDGET.clone()))
     }
 
     /// JSON data files, parsed by the browser's own `JSON.parse` (no JSON parser in the wasm).
     fn parse_json(text: &str) -> Result<Json, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))?;
-        Ok(tree(&value, 0))
+        Ok(tree(&value, 0, &mut VALUE_BUDGET.clone()))
     }
 
     /// The spec tree as a plain JS value, keys in order.

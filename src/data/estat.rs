@@ -10,10 +10,12 @@
 use super::cell::read_cell;
 use super::problem::{DataError, DataProblem};
 use super::source::DataSource;
+use super::MAX_CELLS;
 use super::{Column, Figures};
 use crate::dates::western_from_era;
 use crate::error::SpecError;
 use crate::json::{Json, JsonPath};
+use crate::spec::MAX_CATEGORIES;
 
 /// The credit e-Stat's terms of use ask of every service that shows figures from its API.
 const CREDIT: &str =
@@ -54,6 +56,49 @@ fn problem(path: JsonPath, problem: DataProblem) -> SpecError {
 
 fn part<'a>(value: Option<&'a Json>, name: &'static str) -> Result<&'a Json, SpecError> {
     value.ok_or_else(|| problem(JsonPath::root().key("data"), DataProblem::NotEstat { missing: name }))
+}
+
+/// Positions of codes by their text: open addressing over FNV-1a hashes (smaller in the wasm
+/// than std's HashMap or a sort, and O(1) a lookup).
+struct CodeIndex<'a> {
+    codes: Vec<&'a str>,
+    slots: Vec<u32>, // 0: empty, else position + 1
+}
+
+impl<'a> CodeIndex<'a> {
+    fn new(codes: impl Iterator<Item = &'a str>) -> Self {
+        let codes: Vec<&str> = codes.collect();
+        let size = (codes.len() * 2).next_power_of_two().max(2);
+        let mut index = CodeIndex { codes: Vec::new(), slots: vec![0; size] };
+        for (i, code) in codes.iter().enumerate() {
+            let mut at = hash(code) & (size - 1);
+            while index.slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            index.slots[at] = i as u32 + 1;
+        }
+        index.codes = codes;
+        index
+    }
+
+    /// The position of `code`, the first one when a code repeats.
+    fn find(&self, code: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(code) & mask;
+        let mut best: Option<usize> = None;
+        while self.slots[at] != 0 {
+            let i = self.slots[at] as usize - 1;
+            if self.codes.get(i) == Some(&code) && best.map_or(true, |b| i < b) {
+                best = Some(i);
+            }
+            at = (at + 1) & mask;
+        }
+        best
+    }
+}
+
+fn hash(text: &str) -> usize {
+    text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193)) as usize
 }
 
 pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, SpecError> {
@@ -114,26 +159,29 @@ pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, S
         Some(s) => classes[s].codes.iter().collect(),
         None => Vec::new(),
     };
-    let columns_len = series_codes.len().max(1);
-    let mut grid: Vec<Vec<Option<Json>>> = vec![vec![None; columns_len]; category_codes.len()];
+    // Codes are found through a hash table (a table of 100,000 times must not cost 10^10 compares).
+    let category_table = CodeIndex::new(category_codes.iter().map(|c| c.0.as_str()));
+    let series_table = CodeIndex::new(series_codes.iter().map(|c| c.0.as_str()));
+    let find_code = |table: &CodeIndex, code: &str| table.find(code);
     let symbols: Vec<(String, String)> = list(data_inf.get("NOTE"))
         .into_iter()
         .filter_map(|n| Some((text(n.get("@char"))?, text(n.get("$")).unwrap_or_default())))
         .collect();
     let mut used_symbols = vec![false; symbols.len()];
-    let mut unit = None;
+    let mut units: Vec<Option<String>> = vec![None; series_codes.len().max(1)];
     let attr = |value: &Json, class: usize| text(value.get(&format!("@{}", classes[class].id)));
+    // (category, column, value) of every value chosen: the table is built from what is there,
+    // never from the product of the class sizes (a hostile CLASS_INF cannot make it huge).
+    let mut chosen: Vec<(usize, usize, Json)> = Vec::new();
     'values: for value in list(data_inf.get("VALUE")) {
         for (class, code) in &filters {
             if attr(value, *class).as_deref() != Some(*code) {
                 continue 'values;
             }
         }
-        let Some(category) = attr(value, category_class).and_then(|c| category_codes.iter().position(|(code, ..)| *code == c)) else {
-            continue;
-        };
+        let Some(category) = attr(value, category_class).and_then(|c| find_code(&category_table, &c)) else { continue };
         let column = match series_class {
-            Some(s) => match attr(value, s).and_then(|c| series_codes.iter().position(|(code, ..)| *code == c)) {
+            Some(s) => match attr(value, s).and_then(|c| find_code(&series_table, &c)) {
                 Some(column) => column,
                 None => continue,
             },
@@ -153,41 +201,68 @@ pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, S
         if let Some(i) = symbol {
             used_symbols[i] = true;
         }
-        if unit.is_none() {
-            unit = text(value.get("@unit"));
+        if let Some(u) = units.get_mut(column).filter(|u| u.is_none()) {
+            *u = text(value.get("@unit"));
         }
-        grid[category][column] = Some(cell);
+        chosen.push((category, column, cell));
     }
 
     let mut figures = Figures::default();
-    let kept: Vec<usize> = (0..category_codes.len()).filter(|&i| grid[i].iter().any(Option::is_some)).collect();
-    if kept.is_empty() {
+    let mut row_of = vec![usize::MAX; category_codes.len()];
+    let mut column_used = vec![false; series_codes.len().max(1)];
+    for (category, column, _) in &chosen {
+        row_of[*category] = 0;
+        column_used[*column] = true;
+    }
+    let mut rows = 0;
+    for (i, row) in row_of.iter_mut().enumerate() {
+        if *row == 0 {
+            *row = rows;
+            rows += 1;
+            let name = &category_codes[i].1;
+            figures.categories.push(match western_from_era(name) {
+                Some(western) => {
+                    figures.era = true;
+                    western
+                }
+                None => name.clone(),
+            });
+        }
+    }
+    if rows == 0 {
         return Err(problem(JsonPath::root().key("data"), DataProblem::NoRows));
     }
-    for &i in &kept {
-        let name = &category_codes[i].1;
-        figures.categories.push(match western_from_era(name) {
-            Some(western) => {
-                figures.era = true;
-                western
-            }
-            None => name.clone(),
-        });
+    let columns: Vec<usize> = (0..column_used.len()).filter(|&c| column_used[c]).collect();
+    if rows > MAX_CATEGORIES {
+        return Err(problem(JsonPath::root().key("data"), DataProblem::TooManyRows { limit: MAX_CATEGORIES }));
     }
-    #[allow(clippy::needless_range_loop)] // `column` indexes the inner rows of `grid` and `series_codes`
-    for column in 0..columns_len {
-        if !kept.iter().any(|&i| grid[i][column].is_some()) {
-            continue; // a code with no figures in this selection
-        }
-        let (key, name, code_unit) = series_codes.get(column).map_or_else(|| (String::new(), String::new(), None), |c| (*c).clone());
-        unit = unit.or(code_unit);
-        let values = kept.iter().map(|&i| grid[i][column].clone().unwrap_or(Json::Null)).collect();
+    if rows.saturating_mul(columns.len()) > MAX_CELLS {
+        return Err(problem(JsonPath::root().key("data"), DataProblem::TooManyCells { limit: MAX_CELLS }));
+    }
+    let mut values: Vec<Vec<Json>> = columns.iter().map(|_| vec![Json::Null; rows]).collect();
+    let mut slot = vec![usize::MAX; column_used.len()];
+    for (n, &c) in columns.iter().enumerate() {
+        slot[c] = n;
+    }
+    for (category, column, cell) in chosen {
+        values[slot[column]][row_of[category]] = cell;
+    }
+    // One unit when the chosen series share it; none (the spec's `unit` then) when they differ.
+    let mut chosen_units = columns.iter().filter_map(|&c| units[c].clone().or_else(|| series_codes.get(c).and_then(|s| s.2.clone())));
+    let unit = chosen_units.next().filter(|first| chosen_units.all(|u| u == *first));
+    for (n, values) in values.into_iter().enumerate() {
+        let (key, name) = series_codes.get(columns[n]).map_or_else(|| (String::new(), String::new()), |c| (c.0.clone(), c.1.clone()));
         figures.columns.push(Column { key, name, values });
     }
     figures.unit = unit;
     for ((symbol, meaning), used) in symbols.iter().zip(used_symbols) {
         if used {
-            figures.notes.push(format!("{symbol}：{meaning}"));
+            // Named as the table shows it (「***」 reads as 「x」).
+            let shown = match read_cell(symbol) {
+                Some(Json::String(s)) if s != *symbol => format!("{s}（{symbol}）"),
+                _ => symbol.clone(),
+            };
+            figures.notes.push(format!("{shown}：{meaning}"));
         }
     }
     if let Some(next) = stat.get("RESULT_INF").and_then(|r| text(r.get("NEXT_KEY"))) {

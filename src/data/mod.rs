@@ -23,6 +23,10 @@ use crate::locale::Locale;
 use crate::spec::MAX_CATEGORIES;
 use columns::{figures_from_grid, Grid, GridRow};
 
+/// The most fields (cells) a file may hold: a million rows of a few columns, and no more, so
+/// that a 64 MB file of commas cannot make 64 million strings.
+pub const MAX_CELLS: usize = 8_000_000;
+
 /// A fetched data file, decoded to text, with what the response said about it.
 #[derive(Debug, Clone, Default)]
 pub struct Fetched {
@@ -62,7 +66,8 @@ pub type ParseJson<'a> = &'a dyn Fn(&str) -> Result<Json, String>;
 
 /// The spec with the figures of `fetched` written in: `categories`, each series' `values`
 /// (chosen by `column`, else every column), the file's notes after the spec's, and the
-/// `unit`, `source`, `era`, `asOf: "auto"` and `updated: "auto"` the file supplies. A spec
+/// `unit`, `source`, `era` and `updated: "auto"` the file supplies (`asOf: "auto"`, the
+/// latest category, is the validator's: it needs the categories as dates). A spec
 /// without `data` comes back unchanged.
 pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Locale) -> Result<Json, SpecError> {
     let Some(source) = read_data_source(spec, locale)? else { return Ok(spec.clone()) };
@@ -74,13 +79,18 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
             return Err(refuse(DataProblem::ContentType { found: kind }));
         }
     }
-    if fetched.text.len() > MAX_DATA_BYTES {
+    // Text, not bytes: a Shift_JIS file's kanji take 3 bytes of UTF-8 for 2 in the file.
+    if fetched.text.len() > MAX_DATA_BYTES / 2 * 3 {
         return Err(refuse(DataProblem::TooLarge { limit: MAX_DATA_BYTES }));
     }
     let mut figures = match format_of(&source, fetched) {
         DataFormat::Csv | DataFormat::Auto => {
-            let mut rows = csv::read_rows(&fetched.text, MAX_CATEGORIES + source.skip_rows + 1 + 1000)
-                .map_err(|(line, problem)| DataError::at(data.clone(), line, problem))?
+            // Room for the title rows, the header, and blank and note rows among the figures.
+            let mut rows = csv::read_rows(&fetched.text, MAX_CATEGORIES + source.skip_rows + 1 + 1000, source.skip_rows)
+                .map_err(|(line, problem)| match problem {
+                    DataProblem::TooManyRows { .. } => DataError::at(data.clone(), 0, DataProblem::TooManyRows { limit: MAX_CATEGORIES }),
+                    problem => DataError::at(data.clone(), line, problem),
+                })?
                 .into_iter()
                 .skip(source.skip_rows);
             let header = rows.next().ok_or_else(|| refuse(DataProblem::NoRows))?;
@@ -146,6 +156,9 @@ fn grid_of_records(json: &Json, locale: Locale) -> Result<Grid, SpecError> {
             }
         }
     }
+    if records.len().saturating_mul(header.len()) > MAX_CELLS {
+        return Err(DataError::at(data, 0, DataProblem::TooManyCells { limit: MAX_CELLS }));
+    }
     let rows = records
         .iter()
         .enumerate()
@@ -178,16 +191,11 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
         }
         Some(other) => return Err(SpecError::wrong_type(&root.key("series"), crate::error::Expected::Array, other, locale)),
     };
-    let last_category = figures.categories.last().cloned();
     let mut out: Vec<(String, Json)> = Vec::with_capacity(entries.len() + 4);
     let mut notes_written = false;
     for (key, value) in entries {
         let value = match (key.as_str(), value) {
             ("series", _) => continue,
-            ("asOf", Json::String(s)) if s == "auto" => match &last_category {
-                Some(c) => Json::String(c.clone()),
-                None => continue,
-            },
             ("updated", Json::String(s)) if s == "auto" => match &figures.updated {
                 Some(date) => Json::String(date.clone()),
                 None => continue,
@@ -264,7 +272,7 @@ fn http_date(text: &str) -> Option<String> {
     let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
     let year = small_number(parts.next()?)? as i32;
     let hour = small_number(parts.next()?.get(..2)?)?;
-    let date = crate::dates::PartialDate::from_day(year, month as u8, day as u8)?;
+    let date = crate::dates::PartialDate::from_day(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
     let date = if hour >= 15 { date.next_day() } else { date };
     Some(format!("{:04}-{:02}-{:02}", date.year, date.month?, date.day?))
 }

@@ -25,6 +25,8 @@ pub enum DataProblem {
     NoRows,
     /// More rows than a chart takes.
     TooManyRows { limit: usize },
+    /// More cells (rows × columns) than are read.
+    TooManyCells { limit: usize },
     /// Not JSON (the parser's message).
     BadJson { message: String },
     /// e-Stat answered with an error status.
@@ -111,6 +113,8 @@ impl DataProblem {
             DataProblem::NoRows => write!(out, "no rows of figures below the header"),
             DataProblem::TooManyRows { limit } if ja => write!(out, "データは {limit} 行までです"),
             DataProblem::TooManyRows { limit } => write!(out, "at most {limit} rows of figures"),
+            DataProblem::TooManyCells { limit } if ja => write!(out, "データの欄（行 × 列）は {limit} 個までです"),
+            DataProblem::TooManyCells { limit } => write!(out, "at most {limit} cells (rows × columns)"),
             DataProblem::BadJson { message } if ja => write!(out, "JSON として読めません（{message}）"),
             DataProblem::BadJson { message } => write!(out, "not valid JSON ({message})"),
             DataProblem::EstatStatus { status, message } if ja => write!(out, "e-Stat がエラーを返しました（STATUS {status}: {message}）"),

@@ -7,6 +7,7 @@
 //! [`Resolved`] model; layout never imports the text outputs (page text, tables).
 
 mod cartesian;
+pub(crate) mod decimate;
 mod document;
 mod kpi;
 mod pie;

@@ -21,8 +21,10 @@ use crate::locale::Locale;
 use crate::theme::{Color, LineDash, MarkerShape, ThemeName};
 use json::Json;
 
-/// The most categories (points per series) a chart accepts.
-pub const MAX_CATEGORIES: usize = 100_000;
+/// The most categories (points per series) a chart accepts: a million, as uPlot and
+/// Chart.js's decimation draw, because lines are decimated per pixel column (M4) before they
+/// are drawn. Beyond it a spec is refused with this number, before it is converted.
+pub const MAX_CATEGORIES: usize = 1_000_000;
 /// The most series a chart accepts.
 pub const MAX_SERIES: usize = 100;
 /// The shortest `refresh` interval in seconds: a published table changes daily at most, and

@@ -47,7 +47,7 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
         unit: root.string("unit")?,
         decimals: root.integer("decimals", 0, 6)?.map(|d| d as usize),
         source: parse_source(&root)?,
-        as_of: root.date("asOf")?,
+        as_of: if root.get("asOf") == Some(&Json::String("auto".into())) { None } else { root.date("asOf")? },
         updated: root.date("updated")?,
         notes: parse_notes(&root)?,
         locale,
@@ -76,6 +76,12 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
         ChartType::Pie | ChartType::Donut => parse_pie(&root, &mut spec)?,
         _ => parse_cartesian(&root, &mut spec)?,
     }
+    if root.get("asOf") == Some(&Json::String("auto".into())) {
+        spec.as_of = Some(
+            latest_category(&spec.categories)
+                .ok_or_else(|| SpecError::wrong_type(&root.path("asOf"), Expected::DateString, &Json::String("auto".into()), locale))?,
+        );
+    }
     Ok(spec)
 }
 
@@ -89,6 +95,12 @@ fn parse_data(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
         return Err(SpecError::new(root.path("data"), Problem::DataNotLoaded));
     }
     Ok(())
+}
+
+/// `asOf: "auto"`: the latest of the categories when they are dates (a file may list them
+/// newest first), for specs whose figures come from a file that grows.
+fn latest_category(categories: &[String]) -> Option<crate::dates::PartialDate> {
+    crate::dates::PartialDate::parse_all(categories)?.into_iter().max_by_key(|d| d.day_number())
 }
 
 fn parse_cartesian(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {

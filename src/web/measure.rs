@@ -4,45 +4,77 @@
 
 use crate::text::{Font, TextMeasure};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 pub struct CanvasMeasure {
     context: CanvasRenderingContext2d,
     family: &'static str,
-    /// Widths by font (size in tenths of a pixel, bold), then by text: looked up with `&str`,
-    /// so a cache hit allocates nothing (layout measures every label again on each resize).
-    cache: RefCell<FnvMap<(u32, bool), FnvMap<String, f32>>>,
-}
-
-/// Label texts are not attacker-chosen keys flooding a server: FNV-1a is enough, and std's
-/// SipHash with random keys costs ~1 KB of wasm more.
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-struct Fnv(u64);
-
-impl Default for Fnv {
-    /// FNV-1a's offset basis.
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ *b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    /// Widths by font and text, looked up with `&str`, so a cache hit allocates nothing
+    /// (layout measures every label again on each resize).
+    cache: RefCell<WidthCache>,
 }
 
 /// Past this many entries the cache starts over (10,000 categories × a few fonts).
 const CACHE_LIMIT: usize = 50_000;
+
+/// Text widths by (font, text): open addressing over FNV-1a hashes. Label texts are not
+/// attacker-chosen keys flooding a server, and this is a fraction of the wasm std's HashMap
+/// (hashbrown, twice instantiated) cost.
+#[derive(Default)]
+struct WidthCache {
+    entries: Vec<(u32, String, f32)>,
+    /// 0: empty, else an index into `entries` + 1; its length is a power of two.
+    slots: Vec<u32>,
+}
+
+fn hash(font: u32, text: &str) -> usize {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ font as u64;
+    for b in text.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
+}
+
+impl WidthCache {
+    fn get(&self, font: u32, text: &str) -> Option<f32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut at = hash(font, text) & mask;
+        loop {
+            let slot = *self.slots.get(at)? as usize;
+            let (f, t, w) = self.entries.get(slot.checked_sub(1)?)?;
+            if *f == font && t == text {
+                return Some(*w);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, font: u32, text: &str, width: f32) {
+        if self.entries.len() >= CACHE_LIMIT {
+            *self = WidthCache::default();
+        }
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            // Grow to keep the table at most half full, and place every entry again.
+            self.slots = vec![0; (self.slots.len() * 2).max(64)];
+            let entries = std::mem::take(&mut self.entries);
+            for (f, t, w) in entries {
+                self.place(f, t, w);
+            }
+        }
+        self.place(font, text.to_owned(), width);
+    }
+
+    fn place(&mut self, font: u32, text: String, width: f32) {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(font, &text) & mask;
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.entries.push((font, text, width));
+        self.slots[at] = self.entries.len() as u32;
+    }
+}
 
 impl CanvasMeasure {
     pub fn new(canvas: &HtmlCanvasElement, family: &'static str) -> Result<CanvasMeasure, String> {
@@ -52,24 +84,20 @@ impl CanvasMeasure {
             .flatten()
             .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| "canvas 2d context unavailable".to_string())?;
-        Ok(CanvasMeasure { context, family, cache: RefCell::new(FnvMap::default()) })
+        Ok(CanvasMeasure { context, family, cache: RefCell::new(WidthCache::default()) })
     }
 }
 
 impl TextMeasure for CanvasMeasure {
     fn width(&self, text: &str, font: Font) -> f32 {
-        let font_key = ((font.size * 10.0) as u32, font.bold);
-        if let Some(w) = self.cache.borrow().get(&font_key).and_then(|texts| texts.get(text)) {
-            return *w;
+        // Size in tenths of a pixel, and the weight in the top bit.
+        let font_key = (font.size * 10.0) as u32 | (font.bold as u32) << 31;
+        if let Some(w) = self.cache.borrow().get(font_key, text) {
+            return w;
         }
         self.context.set_font(&css_font(font, self.family));
         let width = self.context.measure_text(text).map(|m| m.width() as f32).unwrap_or(font.size * text.chars().count() as f32);
-        let mut cache = self.cache.borrow_mut();
-        let texts = cache.entry(font_key).or_default();
-        if texts.len() > CACHE_LIMIT {
-            texts.clear();
-        }
-        texts.insert(text.to_owned(), width);
+        self.cache.borrow_mut().insert(font_key, text, width);
         width
     }
 }

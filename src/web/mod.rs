@@ -15,6 +15,7 @@ use crate::words::page::PageText;
 use js_sys::{Array, Object, Reflect};
 use measure::CanvasMeasure;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 /// The largest backing-store side we ask a browser for, in device pixels.
@@ -42,6 +43,7 @@ impl WasmChart {
     #[wasm_bindgen(constructor)]
     pub fn new(spec: JsValue, page_lang: Option<String>, text: Option<String>) -> Result<WasmChart, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
+        refuse_oversized(&spec, page)?;
         let json = spec_tree(spec, page)?;
         let refuse = |e: crate::chart::ChartError| error_object(&e.message, e.error.path.as_str(), e.locale.tag());
         if let Some(text) = &text {
@@ -84,21 +86,15 @@ impl WasmChart {
     }
 
     /// The plotted points of the last drawing, in reading order (series by series, in
-    /// category order): `[{ series, index, x, y }]`, CSS pixels from the canvas' top left.
-    pub fn points(&self) -> Array {
-        let Some(scene) = &self.scene else { return Array::new() };
-        scene
-            .points
-            .iter()
-            .map(|p| {
-                let o = Object::new();
-                set(&o, "series", (p.series as u32).into());
-                set(&o, "index", (p.index as u32).into());
-                set(&o, "x", (p.x as f64).into());
-                set(&o, "y", (p.y as f64).into());
-                JsValue::from(o)
-            })
-            .collect()
+    /// category order), packed: `[series, index, x, y, series, index, x, y, …]`, x and y in CSS
+    /// pixels from the canvas' top left. One bulk copy, no object per point.
+    pub fn points(&self) -> js_sys::Float64Array {
+        let Some(scene) = &self.scene else { return js_sys::Float64Array::new_with_length(0) };
+        let mut packed = Vec::with_capacity(scene.points.len() * 4);
+        for p in &scene.points {
+            packed.extend([p.series as f64, p.index as f64, p.x as f64, p.y as f64]);
+        }
+        js_sys::Float64Array::from(packed.as_slice())
     }
 
     /// What a point says when focused or hovered: 「2024年8月、75.0%」.
@@ -174,6 +170,25 @@ impl WasmChart {
     fn chart_font_family(&self) -> &'static str {
         self.chart.theme().font_family
     }
+}
+
+/// Refuses, before the spec is converted value by value, lists longer than a chart takes (the
+/// validator's own limits and message): a 10,000,000-point spec gets its answer at once, not
+/// after a conversion that would hold the tab for seconds.
+fn refuse_oversized(spec: &JsValue, page: Option<Locale>) -> Result<(), JsValue> {
+    let get = |v: &JsValue, key: &str| Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let len = |v: &JsValue| if Array::is_array(v) { v.unchecked_ref::<Array>().length() as usize } else { 0 };
+    let series = get(spec, "series");
+    let longest = (0..len(&series).min(crate::spec::MAX_SERIES))
+        .map(|i| len(&get(&series.unchecked_ref::<Array>().get(i as u32), "values")))
+        .fold(len(&get(spec, "categories")), usize::max);
+    if longest <= crate::spec::MAX_CATEGORIES {
+        return Ok(());
+    }
+    let locale = get(spec, "locale").as_string().and_then(|t| Locale::parse(&t)).or(page).unwrap_or_default();
+    let path = crate::json::JsonPath::root().key("categories");
+    let e = crate::SpecError::new(path, crate::Problem::TooMany { found: longest, limit: crate::spec::MAX_CATEGORIES });
+    Err(error_object(&e.message(locale), "categories", locale.tag()))
 }
 
 /// A spec from JS into the input tree. Only values JSON cannot express fail here

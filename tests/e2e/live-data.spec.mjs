@@ -64,6 +64,13 @@ test('first load from CSV and from e-Stat JSON; a refresh with new figures chang
   expect(after, 'the summary follows the new figures').toContain('81.2%');
   expect(after).not.toEqual(before);
   expect(await focusedInChart(page), 'focus stays on the chart').toBe('canvas');
+  // The keyboard's ring is back on the point it was on (the second one), after the new paint.
+  await expect.poll(() => page.evaluate(() => {
+    const root = document.getElementById('a').shadowRoot;
+    return !root.querySelector('.ring').hidden && window.__chart.points().length === 4;
+  }), { message: 'the ring shows again after the refresh' }).toBe(true);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator('#a .plot [role="status"]'), 'the keyboard goes on from the same point').toHaveText('2024年8月、75.0%');
   const announcer = page.locator('#a .vh[role="status"]').last();
   await expect(announcer).toHaveText(/^データを更新しました（\d\d:\d\d 取得）。$/);
 
@@ -78,6 +85,28 @@ test('first load from CSV and from e-Stat JSON; a refresh with new figures chang
   expect(e.notes.some((n) => n.includes('e-Stat'))).toBe(true);
   expectCleanLog(log, 'live');
   await expectNoUnhandled(page, 'live');
+});
+
+test('a 304 after a failed refresh: the figures are current again and the notice goes', async ({ page }) => {
+  expect(await renderLive(page, LINE)).toBe(null);
+  faults.set('/live/data.csv', { fault: 'status', status: 500 });
+  expect((await refresh(page)).stale).toBe(true);
+  expect(await notice(page)).toContain('HTTP 500');
+  faults.set('/live/data.csv', {}); // the same file (its ETag) again
+  expect(await refresh(page)).toBe(null);
+  expect(faults.hits('/live/data.csv').pop().status).toBe(304);
+  expect(await notice(page)).toBe(null);
+  expect(await page.evaluate(() => window.__chart.dataStatus.failures)).toBe(0);
+});
+
+test('a charset the server names wrongly does not garble the labels', async ({ page }) => {
+  // UTF-8 sent as ISO-8859-1 (a server's default), Shift_JIS sent as UTF-8.
+  faults.set('/live/latin.csv', { body: CSV, type: 'text/csv; charset=iso-8859-1' });
+  faults.set('/live/sjis.csv', { body: SJIS, type: 'text/csv; charset=utf-8' });
+  expect(await renderLive(page, { ...LINE, data: { url: '/live/latin.csv', skipRows: 1 } })).toBe(null);
+  expect(await page.evaluate(() => window.__chart.pageText.notes[0])).toBe('※2022年7月の保有枚数は、この表の出典に公表値がない。');
+  expect(await renderLive(page, { type: 'line', title: '保有率', unit: '%', data: { url: '/live/sjis.csv' } })).toBe(null);
+  expect((await tableRows(page))[0]).toBe('令和3（2021）年11月 39.0');
 });
 
 test('an unchanged file costs a 304 and no redraw', async ({ page }) => {

@@ -127,7 +127,7 @@ fn estat_series_time_order_and_symbols_from_note() {
     assert_eq!(s.series[1].values, [None, None, None, Some(84.3)]);
     assert_eq!(s.series[1].extra(0).and_then(|e| e.symbol).map(|x| x.symbol()), Some("x"));
     assert_eq!(s.series[1].extra(1).and_then(|e| e.symbol).map(|x| x.symbol()), Some("-"));
-    for note in ["-：計数のない場合", "***：秘匿のため公表しない", "#：集計中"] {
+    for note in ["-：計数のない場合", "x（***）：秘匿のため公表しない", "#：集計中"] {
         assert!(s.notes.iter().any(|n| n == note), "{note} in {:?}", s.notes);
     }
     assert_eq!(s.unit.as_deref(), Some("%"));
@@ -216,12 +216,13 @@ fn data_and_refresh_are_validated_before_anything_is_fetched() {
 
 #[test]
 fn too_many_rows_are_refused_while_reading() {
+    // Beyond what the reader takes (the limit and room for blank and note rows): stopped while reading.
     let mut text = String::from("i,v\n");
-    for i in 0..100_001 {
+    for i in 0..1_001_100 {
         text.push_str(&format!("{i},1\n"));
     }
     let e = err(r#"{ "type": "line", "title": "t", "data": { "url": "a.csv" } }"#, &text);
-    assert_eq!(data_problem(&e), Some(&DataProblem::TooManyRows { limit: 100_000 }));
+    assert_eq!(data_problem(&e), Some(&DataProblem::TooManyRows { limit: 1_000_000 }));
 }
 
 #[test]
@@ -248,4 +249,37 @@ fn a_paged_estat_response_says_it_is_partial() {
         "{:?}",
         chart.spec().notes
     );
+}
+
+#[test]
+fn estat_units_that_differ_are_not_guessed_and_huge_classes_cost_nothing() {
+    // Both 表章項目 as series: 歳 and 千円 cannot share an axis unit.
+    let spec = r#"{ "type": "column", "title": "t", "data": { "url": "e", "format": "estat", "series": "tab" } }"#;
+    let chart = with_data(spec, &fixture_text("estat-wages.json"), None).unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(chart.spec().series.len(), 2);
+    assert_eq!(chart.spec().unit, None);
+    // 200,000 time codes in CLASS_INF and one value: the table is built from the values.
+    let codes: Vec<String> = (0..200_000).map(|i| format!(r#"{{"@code":"{:010}","@name":"c{i}"}}"#, i)).collect();
+    let text = fixture_text("estat-wages.json").replace(
+        r#"{"@code":"2020000000","@name":"2020年","@level":"1"}"#,
+        &format!(r#"[{},{{"@code":"2020000000","@name":"2020年","@level":"1"}}]"#, codes.join(",")),
+    );
+    let spec = r#"{ "type": "column", "title": "t", "data": { "url": "e", "format": "estat", "filter": { "tab": "40" } } }"#;
+    let chart = with_data(spec, &text, None).unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(chart.spec().categories, ["2020年"]);
+}
+
+#[test]
+fn as_of_auto_is_the_latest_date_even_newest_first() {
+    let spec = r#"{ "type": "line", "title": "t", "asOf": "auto", "data": { "url": "a.csv" } }"#;
+    let chart = with_data(spec, "年月,値\n2025-07,79\n2024-08,75\n2021-11,39\n", None).unwrap();
+    assert_eq!(chart.spec().as_of.map(|d| (d.year, d.month)), Some((2025, Some(7))));
+}
+
+#[test]
+fn a_tab_separated_table_below_a_title_row() {
+    let spec = r#"{ "type": "column", "title": "t", "data": { "url": "a.tsv", "skipRows": 1 } }"#;
+    let chart = with_data(spec, "保有枚数の推移\n年月\t保有枚数\n2021-11\t5,007\n2025-07\t9,852\n", None)
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(chart.spec().series[0].values, [Some(5007.0), Some(9852.0)]);
 }

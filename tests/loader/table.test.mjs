@@ -2,7 +2,7 @@
 //   node --test tests/loader/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileName } from '../../www/src/table.js';
+import { fileName } from '../../www/src/files.js';
 import { textFor, toChartError, ChartError } from '../../www/src/messages.js';
 
 test('file names: title and 時点, no path or reserved characters, at most 80 characters, never empty', () => {

@@ -93,10 +93,15 @@ export class Controller {
    */
   async load(getSpec) {
     const seq = ++this.seq;
+    // A new spec: the old one's data file is no longer refreshed (before any await, so that
+    // a refresh due meanwhile cannot bring the old spec back).
+    if (this.feed) { this.feed.destroy(); this.feed = null; }
+    this.source = null;
+    // The wasm downloads while the spec does (one page load for every chart on the page).
+    loadPkg().catch(() => {});
     try {
       const source = await getSpec();
       if (seq !== this.seq) return null;
-      if (this.feed) { this.feed.destroy(); this.feed = null; }
       this.source = source;
       return await this.show(seq, source, false);
     } catch (e) {
@@ -119,9 +124,12 @@ export class Controller {
     let m;
     let shown = spec;
     try {
+      // The live-data parts download beside the chart wasm, not after it.
+      const livePromise = isDataSpec(spec) && !this.feed ? loadLive() : null;
+      if (livePromise) livePromise.catch(() => {}); // awaited below; never an unhandled rejection
       m = await loadPkg();
-      if (isDataSpec(spec) && !this.feed) {
-        const live = await loadLive();
+      if (livePromise) {
+        const live = await livePromise;
         if (seq !== this.seq) return null;
         const attr = this.host.getAttribute(this.host.localName === TAG ? 'refresh' : 'data-refresh');
         // The element's `refresh` attribute wins; Rust checks it as the spec's `refresh`.
@@ -134,13 +142,18 @@ export class Controller {
     }
     if (seq !== this.seq) return null;
     const feed = this.feed;
-    if (feed) {
-      shown = await feed.fetchFilled({ conditional: refresh });
-      if (seq !== this.seq || this.dead) return null;
-      if (shown === null) { feed.unchanged(); return null; } // 304: the figures shown are current
-    }
     let next = null;
     try {
+      if (feed) {
+        shown = await feed.fetchFilled({ conditional: refresh });
+        if (seq !== this.seq || this.dead) return null;
+        if (shown === null) {
+          // 304, or the same file again: the figures shown are current.
+          feed.succeeded();
+          if (this.notice && this.notice.classList.contains('stale')) this.clearNotice();
+          return null;
+        }
+      }
       next = new m.Chart(shown, this.lang, text);
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }
@@ -151,7 +164,8 @@ export class Controller {
       if (prev) prev.free();
     } catch (e) {
       if (next) try { next.free(); } catch (_) { /* already gone */ }
-      throw e;
+      // The file could not be fetched or read, or its figures make no chart: the feed's to say.
+      throw feed ? new DataFailure(e) : e;
     }
     if (feed) {
       feed.succeeded();
@@ -161,9 +175,11 @@ export class Controller {
   }
 
   failed(seq, e) {
+    const data = e instanceof DataFailure && this.feed;
+    if (e instanceof DataFailure) e = e.cause;
     const err = toChartError(e);
     if (seq !== this.seq || this.dead) return null;
-    if (this.feed) {
+    if (data) {
       // A data file that could not be fetched or read: the figures shown stay, and the
       // feed retries with backoff.
       const info = this.feed.failed(e, (this.page && this.page.locale) || err.locale || this.lang);
@@ -175,14 +191,19 @@ export class Controller {
     return err;
   }
 
-  /** Shows `err`: as a notice above the chart when `keep`, else instead of it. Never throws. */
+  /** Shows `err`: as a notice above the chart when `keep`, else instead of it. Never throws.
+   *  The same message again (a retry that fails as the last one did) is neither shown nor
+   *  announced again. */
   fail(err, keep) {
     try {
+      const shown = keep ? this.notice : this.root.querySelector('.error');
+      if (shown && shown.isConnected && shown.dataset.message === err.message) return;
       const t = this.words(err.locale);
       const box = el('div', 'error');
       box.setAttribute('role', 'alert');
       box.lang = err.locale || (keep && this.page && this.page.locale) || this.lang || 'ja';
       if (err.stale) { box.setAttribute('role', 'status'); box.classList.add('stale'); }
+      box.dataset.message = err.message;
       box.append(el('p', 'head', err.head || (keep ? t.refresh : t.head)), el('p', 'message', err.message));
       if (keep) {
         this.clearNotice();
@@ -296,6 +317,7 @@ export class Controller {
     const hadFocus = !!this.canvas && this.root.activeElement === this.canvas;
     const wasOpen = !!this.root.querySelector('details[open]');
     const selected = this.points && this.points.sel;
+    const keyed = !!(this.points && this.points.keyed);
     this.teardownObservers();
     this.clearNotice();
     if (this.points) this.points.teardown();
@@ -318,10 +340,12 @@ export class Controller {
     this.observe();
     if (wasOpen) data.querySelector('details').open = true;
     if (hadFocus) {
-      // Focus stays where the reader was; the point is not read again (the update is, once).
+      // Focus stays where the reader was, and the ring on the point it was on (placed at the
+      // first paint); the point is not read again (the update is, once).
       this.points.quiet = true;
       canvas.focus({ preventScroll: true });
       this.points.quiet = false;
+      this.points.keyed = keyed;
     }
   }
 
@@ -472,6 +496,11 @@ export class Controller {
     if (this.host[OWNER] === this) delete this.host[OWNER];
     if (this.onDestroy) this.onDestroy(this);
   }
+}
+
+/** A failure of a chart's data file (fetching, reading, or charting its figures). */
+class DataFailure {
+  constructor(cause) { this.cause = cause; }
 }
 
 /** A spec whose figures come from a file (`data`), read by the live-data module. */

@@ -62,7 +62,7 @@ function handle(c) {
     pointText(series, index) { return c.chart ? c.chart.pointText(series, index) : ''; },
     pointAt(x, y) { return c.chart ? c.chart.pointAt(x, y) : -1; },
     /** The keyboard's stops of the last paint: `[{ series, index, x, y }]`. */
-    points() { return c.points ? c.points.pts.map((p) => ({ ...p })) : []; },
+    points() { return c.points ? c.points.pts.toArray() : []; },
   };
 }
 

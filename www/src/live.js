@@ -17,7 +17,7 @@ const WORDS = {
     truncated: 'データが途中で切れています',
     large: (mb) => `ファイルが ${mb} MB を超えています`,
     invalid: 'データを読み取れません',
-    detail: (u, why) => `${u}: ${why}`,
+    detail: (u, why) => (u ? `${u}: ${why}` : why),
     month: (d) => `${d.getMonth() + 1}月${d.getDate()}日 `,
   },
   en: {
@@ -29,7 +29,7 @@ const WORDS = {
     truncated: 'the data arrived incomplete',
     large: (mb) => `the file is larger than ${mb} MB`,
     invalid: 'the data cannot be read',
-    detail: (u, why) => `${u}: ${why}`,
+    detail: (u, why) => (u ? `${u}: ${why}` : why),
     month: (d) => `${d.toLocaleString('en', { month: 'short' })} ${d.getDate()}, `,
   },
 };
@@ -56,13 +56,19 @@ class Fault extends Error {
   }
 }
 
-function decode(bytes, contentType) {
+/** Japanese encodings a server may name; any other label (a server's default ISO-8859-1 or
+ *  US-ASCII, which would garble every label) is not believed, and the bytes decide. */
+const JAPANESE = /^(shift[_-]?jis|sjis|windows-31j|cp932|ms932|ms_kanji|x-sjis|euc-jp|iso-2022-jp)$/i;
+
+/** The file's text: a BOM first, then a Japanese charset the server names, then UTF-8 if the
+ *  bytes are valid UTF-8 (fatal: invalid UTF-8 throws), else Shift_JIS (Windows-31J). */
+export function decode(bytes, contentType) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType || '');
-  if (charset) {
-    try { return new TextDecoder(charset[1]).decode(bytes); } catch (_) { /* unknown label: detect */ }
+  if (charset && JAPANESE.test(charset[1])) {
+    try { return new TextDecoder(charset[1]).decode(bytes); } catch (_) { /* unknown to this browser: detect */ }
   }
   try {
-    // fatal: invalid UTF-8 throws, which is how a Shift_JIS file tells itself apart.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (_) {
     return new TextDecoder('shift_jis').decode(bytes);
@@ -85,6 +91,8 @@ export class Feed {
     this.base = base;
     this.etag = null;
     this.modified = null;
+    this.text = null;     // the text of the figures shown: the same file again is no change
+    this.pending = null;  // validators and text of a fetch, kept once its figures are shown
     this.fetchedAt = 0;   // when the figures shown were fetched
     this.failures = 0;
     this.timer = 0;
@@ -138,9 +146,13 @@ export class Feed {
       const encoded = res.headers.get('Content-Encoding');
       if (length > 0 && !encoded && bytes.length !== length) throw new Fault(t.truncated, url);
       const type = res.headers.get('Content-Type');
-      const filled = this.pkg.fillSpec(this.spec, this.lang, decode(bytes, type), type || undefined, res.headers.get('Last-Modified') || undefined);
-      this.etag = res.headers.get('ETag');
-      this.modified = res.headers.get('Last-Modified');
+      const text = decode(bytes, type);
+      // Servers without validators, and other origins (the HTTP cache answers their 304),
+      // send the same file again: the figures shown are current.
+      if (conditional && text === this.text) return null;
+      const filled = this.pkg.fillSpec(this.spec, this.lang, text, type || undefined, res.headers.get('Last-Modified') || undefined);
+      // Kept only once the chart has taken these figures (succeeded()).
+      this.pending = { etag: res.headers.get('ETag'), modified: res.headers.get('Last-Modified'), text };
       return filled;
     } catch (e) {
       if (e instanceof Fault || (e && typeof e.path === 'string')) throw e;
@@ -153,16 +165,16 @@ export class Feed {
     }
   }
 
-  /** The figures shown were fetched now: the next refresh is a full interval away. */
+  /** The figures shown are current as of now (new ones taken, or a 304): the next refresh
+   *  is a full interval away. */
   succeeded() {
+    if (this.pending) {
+      ({ etag: this.etag, modified: this.modified, text: this.text } = this.pending);
+      this.pending = null;
+    }
     this.fetchedAt = Date.now();
     this.failures = 0;
-    this.schedule(this.interval());
-  }
-
-  /** A refresh brought nothing new (304): same figures, fetched again now. */
-  unchanged() {
-    this.succeeded();
+    this.schedule(this.interval(), this.fetchedAt);
   }
 
   /**
@@ -171,16 +183,19 @@ export class Feed {
    * doubled each time, never longer than the refresh interval (or ten minutes).
    */
   failed(err, locale) {
+    this.pending = null;
     this.failures += 1;
     const cap = this.interval() || 600000;
-    this.schedule(Math.min(settings.retryDelay * 2 ** (this.failures - 1), Math.max(cap, settings.retryDelay)));
+    // A `data` or `refresh` Rust refused is the spec's to fix: fetching again changes nothing.
+    if (this.source) this.schedule(Math.min(settings.retryDelay * 2 ** (this.failures - 1), Math.max(cap, settings.retryDelay)));
     const t = words(locale);
     const fault = err instanceof Fault;
+    const url = this.source ? this.source.url : '';
     const reason = fault ? err.reason : t.invalid;
     return {
       stale: this.fetchedAt > 0,
       head: this.fetchedAt > 0 ? t.stale(reason, clock(this.fetchedAt, locale)) : null,
-      message: fault ? t.detail(this.source ? this.source.url : err.url, err.reason) : err.message,
+      message: t.detail(url, fault ? err.reason : err.message),
     };
   }
 
@@ -196,11 +211,11 @@ export class Feed {
   }
 
   /** When the next fetch is due: `retryIn` ms from now (0: none). */
-  schedule(ms) {
+  schedule(ms, now = Date.now()) {
     clearTimeout(this.timer);
     this.timer = 0;
     this.due = false;
-    this.nextAt = ms > 0 ? Date.now() + ms : 0;
+    this.nextAt = ms > 0 ? now + ms : 0;
     if (ms > 0 && !this.dead) this.timer = setTimeout(() => this.fire(), ms);
   }
 

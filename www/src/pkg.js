@@ -54,8 +54,15 @@ export function loadLive() {
 export function loadPkg() {
   if (!pkgPromise) {
     const base = pkgBase();
-    pkgPromise = import(base + 'indicator_chart.js').then(async (m) => {
-      await m.default({ module_or_path: new URL('indicator_chart_bg.wasm', base) });
+    // The glue and the wasm download at once (not the wasm after the glue), and the wasm
+    // compiles while it streams in; a server that sends the wrong MIME type falls back to the
+    // glue's own fetch.
+    const wasmUrl = new URL('indicator_chart_bg.wasm', base);
+    const compiled = typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
+      : Promise.resolve(wasmUrl);
+    pkgPromise = Promise.all([import(base + 'indicator_chart.js'), compiled]).then(async ([m, module]) => {
+      await m.default({ module_or_path: module });
       return m;
     });
     // A failed load may be retried by the next chart or update, not cached forever.

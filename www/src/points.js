@@ -19,7 +19,7 @@ export class Points {
    */
   constructor({ chart, plot, canvas, ring, tip, live, horizontal, describedBy, keysId }) {
     Object.assign(this, { chart, plot, canvas, ring, tip, live, horizontal, describedBy, keysId });
-    this.pts = [];       // chart.points() of the last paint
+    this.pts = new Stops(new Float64Array(0)); // chart.points() of the last paint
     this.sel = null;     // the keyboard point ({series, index}, so it survives redraws)
     this.tipAt = null;   // the tooltip's point
     this.keyed = false;  // the ring is showing
@@ -46,14 +46,14 @@ export class Points {
       this.hovering = true;
       // Where no point answers, the tooltip stays: the pointer can travel onto it (1.4.13).
       const k = this.hit(e);
-      const at = key(this.pts[k]);
+      const at = key(this.pts.at(k));
       if (at && at !== key(this.tipAt) && at !== this.dismissed) this.showTip(k);
     });
     on(plot, 'pointerdown', (e) => {
       if (tip.contains(e.target)) return;
       const k = this.hit(e);
       if (k < 0) return this.hideTip();
-      this.sel = this.pts[k];
+      this.sel = this.pts.at(k);
       this.showTip(k);
       if (this.keyed) place(this.ring, this.sel);
     });
@@ -68,18 +68,23 @@ export class Points {
 
   /** After a paint: the points' new places; the ring and the tooltip follow their points. */
   track() {
-    let pts = [];
+    let pts = new Stops(new Float64Array(0));
     try {
-      pts = Array.from(this.chart.points());
+      // One packed array from the wasm, [series, index, x, y] a point: no object per point.
+      pts = new Stops(this.chart.points());
       // A point with nothing to say is no stop (checked when the first says nothing: cheap).
-      const says = (p) => this.chart.pointText(p.series, p.index);
-      if (pts.length && !says(pts[0])) pts = pts.filter(says);
-    } catch (_) { pts = []; }
+      const says = (k) => this.chart.pointText(pts.buf[4 * k], pts.buf[4 * k + 1]);
+      if (pts.length && !says(0)) pts = pts.filter(says);
+    } catch (_) { /* no stops */ }
     this.pts = pts;
     this.canvas.setAttribute('aria-describedby', pts.length ? this.describedBy + ' ' + this.keysId : this.describedBy);
     const k = this.find(this.sel);
-    if (this.keyed && k >= 0) place(this.ring, pts[k]);
-    else this.ring.hidden = true;
+    if (this.keyed && k >= 0) {
+      place(this.ring, pts.at(k));
+      this.ring.hidden = false; // a chart rebuilt under the keyboard (new figures) shows it again
+    } else {
+      this.ring.hidden = true;
+    }
     const t = this.find(this.tipAt);
     if (this.tipAt && t >= 0) this.showTip(t);
     else this.hideTip();
@@ -94,10 +99,12 @@ export class Points {
 
   /** Position in `pts` of `p`'s series and category, else that series' nearest category, else -1. */
   find(p) {
+    if (!p) return -1;
+    const b = this.pts.buf;
     let best = -1;
-    if (p) this.pts.forEach((q, k) => {
-      if (q.series === p.series && (best < 0 || Math.abs(q.index - p.index) < Math.abs(this.pts[best].index - p.index))) best = k;
-    });
+    for (let k = 0; k < this.pts.length; k++) {
+      if (b[4 * k] === p.series && (best < 0 || Math.abs(b[4 * k + 1] - p.index) < Math.abs(b[4 * best + 1] - p.index))) best = k;
+    }
     return best;
   }
 
@@ -123,24 +130,24 @@ export class Points {
     if (move === undefined) return;
     e.preventDefault();
     let k = this.current();
-    const p = pts[k];
+    const p = pts.at(k);
     const by = typeof move === 'string' ? +move.slice(1) : move;
     if (move[0] === 's') {
-      const all = [...new Set(pts.map((q) => q.series))];
+      const all = pts.seriesList();
       const s = all[Math.max(0, Math.min(all.length - 1, all.indexOf(p.series) + by))];
       k = this.find({ series: s, index: p.index });
     } else {
-      const line = [];
-      pts.forEach((q, j) => { if (q.series === p.series) line.push(j); });
-      const at = line.indexOf(k) + (move[0] === 'p' ? by * Math.max(1, Math.round(line.length / 10)) : by);
-      k = line[Math.max(0, Math.min(line.length - 1, at))];
+      // A series' stops are one run of the array (reading order): step within it.
+      const [first, last] = pts.run(k);
+      const step = move[0] === 'p' ? by * Math.max(1, Math.round((last - first + 1) / 10)) : by;
+      k = Math.max(first, Math.min(last, k + step));
     }
     this.go(k, true);
   }
 
   /** Makes point `k` the keyboard point: ring, tooltip and (when `say`) the status region. */
   go(k, say) {
-    const p = (this.sel = this.pts[k]);
+    const p = (this.sel = this.pts.at(k));
     if (!p) return;
     this.keyed = true;
     place(this.ring, p);
@@ -156,7 +163,7 @@ export class Points {
 
   /** Shows point `k`'s words, as plain text, beside it along the value axis, inside the plot. */
   showTip(k) {
-    const p = this.pts[k];
+    const p = this.pts.at(k);
     const tip = this.tip;
     let text = '';
     try { text = this.chart.pointText(p.series, p.index); } catch (_) { /* nothing to show */ }
@@ -203,5 +210,55 @@ export class Points {
     this.hideTip();
     clearTimeout(this.sayT);
     this.dead = true;
+  }
+}
+
+/**
+ * The keyboard's stops of one paint: the wasm's packed `[series, index, x, y, …]`, read in
+ * place (a million points are one array, not a million objects). Points of a series are one
+ * run, in category order.
+ */
+export class Stops {
+  constructor(buf) {
+    this.buf = buf;
+    this.length = Math.floor(buf.length / 4);
+  }
+
+  /** Stop `k` as `{ series, index, x, y }`, or undefined. */
+  at(k) {
+    if (!(k >= 0 && k < this.length)) return undefined;
+    const b = this.buf;
+    return { series: b[4 * k], index: b[4 * k + 1], x: b[4 * k + 2], y: b[4 * k + 3] };
+  }
+
+  /** The stops for which `keep(k)` is true. */
+  filter(keep) {
+    const out = [];
+    for (let k = 0; k < this.length; k++) if (keep(k)) out.push(...this.buf.subarray(4 * k, 4 * k + 4));
+    return new Stops(Float64Array.from(out));
+  }
+
+  /** The series that have stops, in order. */
+  seriesList() {
+    const out = [];
+    for (let k = 0; k < this.length; k++) if (out[out.length - 1] !== this.buf[4 * k]) out.push(this.buf[4 * k]);
+    return out;
+  }
+
+  /** First and last stop of the run (series) that stop `k` is in. */
+  run(k) {
+    const s = this.buf[4 * k];
+    let first = k;
+    let last = k;
+    while (first > 0 && this.buf[4 * (first - 1)] === s) first--;
+    while (last < this.length - 1 && this.buf[4 * (last + 1)] === s) last++;
+    return [first, last];
+  }
+
+  /** Every stop as an object (for tests and tools: `chart.points()`). */
+  toArray() {
+    const out = [];
+    for (let k = 0; k < this.length; k++) out.push(this.at(k));
+    return out;
   }
 }

@@ -3,6 +3,7 @@
 
 use super::stack::SeriesLook;
 use super::{Ctx, Frame};
+use crate::layout::decimate::m4;
 use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{Annotation, AxisSide, SeriesKind, Stacking};
@@ -60,7 +61,10 @@ fn area(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
             bottom.push(frame.point(frame.at.centers[*i], frame.value(look.axis, *lo)));
             scene.points.push(PlottedPoint { series: s, index: *i, x, y });
         }
+        // Drawn from at most four points a pixel column (M4); the points above stay whole.
+        let top = m4(top);
         let mut outline = top.clone();
+        let mut bottom = m4(bottom);
         bottom.reverse();
         outline.append(&mut bottom);
         scene.marks.push(Mark::Polygon { points: outline, fill, stroke: None });
@@ -276,7 +280,8 @@ fn line(ctx: &Ctx, frame: &Frame, s: usize, look: &SeriesLook, spans: &Spans, sc
             }
         }
         if run.len() > 1 {
-            scene.marks.push(Mark::Polyline { points: run, width: 2.0, color: look.color, dash: look.dash });
+            // Drawn from at most four points a pixel column (M4); `scene.points` stay whole.
+            scene.marks.push(Mark::Polyline { points: m4(run), width: 2.0, color: look.color, dash: look.dash });
         }
     }
 }

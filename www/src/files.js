@@ -1,0 +1,110 @@
+// The data table and the chart's files (CSV, SVG, PNG): what a reader gets on opening 「データを
+// 表で見る」 or pressing a download button. Bundled on its own (www/indicator-chart-table.js) and
+// imported by table.js at the first such use (or when the pointer or focus comes near), so the
+// first paint of a page does not wait for it.
+import { el } from './dom.js';
+
+/** A file name from a chart's title and 時点 (「…_2025年7月時点.png」): no path or reserved
+ *  characters, at most 80 characters before the extension. */
+export function fileName(title, asOf, ext) {
+  const raw = [title, asOf].filter(Boolean).join('_');
+  const name = raw.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '_').replace(/^[\s._]+|[\s._]+$/g, '').slice(0, 80);
+  return (name || 'chart') + '.' + ext;
+}
+
+/** Saves `blob` as `name` through a Blob URL (works under the strictest CSP). */
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** The chart's files: CSV (written by Rust: `csvText()`), SVG (the same document the native
+ *  renderer writes: `toSvg()`), and PNG (the canvas drawn again at 2×). */
+const FILES = {
+  csv: (chart) => new Blob([chart.csvText()], { type: 'text/csv;charset=utf-8' }),
+  svg: (chart, size) => new Blob([chart.toSvg(size.w, size.h)], { type: 'image/svg+xml' }),
+  png: (chart, size) => new Promise((done) => {
+    const canvas = el('canvas');
+    chart.draw(canvas, size.w, size.h, 2);
+    canvas.toBlob(done, 'image/png');
+  }),
+};
+
+/** Makes and saves one of the chart's files; `size()` is the plot's CSS size now. */
+export async function download(kind, chart, page, size) {
+  let blob = null;
+  try { blob = await FILES[kind](chart, size()); } catch (_) { /* nothing to save */ }
+  if (blob) save(blob, fileName(page.title, page.asOfText, kind));
+}
+
+/** Rows a table shows at once: a million-row series is read a page at a time, not built as a
+ *  million-row DOM (the CSV download has every row). */
+export const PAGE_ROWS = 100;
+
+/** Fills `tbody` with rows `from`…`from + PAGE_ROWS` of `rows`. */
+function fillRows(tbody, rows, from) {
+  const frag = document.createDocumentFragment();
+  for (const row of rows.slice(from, from + PAGE_ROWS)) {
+    const tr = el('tr');
+    row.forEach((cell, i) => {
+      const c = el(i ? 'td' : 'th', null, cell);
+      if (!i) c.scope = 'row';
+      tr.append(c);
+    });
+    frag.append(tr);
+  }
+  tbody.replaceChildren(frag);
+}
+
+/**
+ * Previous / next buttons and 「1–100 行目／全 1,000,000 行」 for a table longer than a page; the
+ * range is a polite status, so moving a page is heard. Null for short tables.
+ */
+export function pager(rows, tbody, words, locale) {
+  if (rows.length <= PAGE_ROWS) return null;
+  const nav = el('div', 'pager');
+  const prev = el('button', 'file', words.prevRows(PAGE_ROWS));
+  const next = el('button', 'file', words.nextRows(PAGE_ROWS));
+  const status = el('p', null);
+  status.setAttribute('role', 'status');
+  let from = 0;
+  const fmt = (n) => n.toLocaleString(locale);
+  const show = () => {
+    fillRows(tbody, rows, from);
+    status.textContent = words.rows(fmt(from + 1), fmt(Math.min(rows.length, from + PAGE_ROWS)), fmt(rows.length));
+    prev.disabled = from === 0;
+    next.disabled = from + PAGE_ROWS >= rows.length;
+  };
+  for (const [b, by] of [[prev, -PAGE_ROWS], [next, PAGE_ROWS]]) {
+    b.type = 'button';
+    b.addEventListener('click', () => { from = Math.max(0, Math.min(rows.length - 1, from + by)); show(); });
+  }
+  nav.append(prev, next, status);
+  show();
+  return nav;
+}
+
+/** `<table>` for `t` (the chart's `table()`), captioned with `captionId`. */
+export function tableElement(t, captionId) {
+  const table = el('table');
+  const caption = el('caption', null, t.caption);
+  caption.id = captionId;
+  table.append(caption);
+  const head = el('tr');
+  for (const h of t.header || []) {
+    const th = el('th', null, h);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  fillRows(tbody, t.rows || [], 0);
+  table.append(thead, tbody);
+  return table;
+}
+

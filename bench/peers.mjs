@@ -9,7 +9,8 @@
 // uPlot, Chart.js, ours, …) so that machine noise lands on all of them alike; medians of RUNS.
 //   large: JSON.parse of the text + chart creation + first paint, for 1k, 100k, 1M points;
 //   resize: the box goes from 800 to 700 px wide, time until the chart has painted again;
-//   cycles: heap growth (after a forced GC) over CYCLES create/destroy cycles of a 4-point chart.
+//   cycles: heap growth (after a forced GC; 20 cycles first to warm) over CYCLES create/destroy
+//   cycles of a 4-point chart.
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 
@@ -116,8 +117,9 @@ function inPage() {
   };
   window.heapCycles = async (lib, cycles) => {
     const text = window.dataText(4);
-    const h0 = await window.libs[lib](text);
-    h0.destroy();
+    // Warm: modules loaded, caches and pools at their working size, before the first reading.
+    for (let i = 0; i < 20; i++) (await window.libs[lib](text)).destroy();
+    await painted();
     gc();
     const before = performance.memory.usedJSHeapSize;
     for (let i = 0; i < cycles; i++) (await window.libs[lib](text)).destroy();

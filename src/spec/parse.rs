@@ -262,6 +262,13 @@ fn parse_values(fields: &Fields, category_count: usize) -> Result<Values, SpecEr
     let mut values = Vec::with_capacity(raw.len());
     let mut extras = Vec::new();
     for (j, item) in raw.iter().enumerate() {
+        // A plain number in range needs no path (a million values, a million paths not made).
+        if let Json::Number(n) = item {
+            if n.is_finite() && n.abs() <= VALUE_LIMIT {
+                values.push(Some(*n));
+                continue;
+            }
+        }
         let (value, extra) = parse_value(item, &path.index(j), fields.locale)?;
         values.push(value);
         if let Some(extra) = extra {

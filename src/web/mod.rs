@@ -41,6 +41,7 @@ impl WasmChart {
     /// `{ message, path, locale }` when it is not a valid chart spec; `locale` is the language
     /// the whole chart speaks, messages included.
     #[wasm_bindgen(constructor)]
+    ///
     pub fn new(spec: JsValue, page_lang: Option<String>, text: Option<String>) -> Result<WasmChart, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
         refuse_oversized(&spec, page)?;

@@ -4,6 +4,7 @@ import { el, emit, inlineSpecText } from './dom.js';
 import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
 import { loadLive, loadPkg } from './pkg.js';
+import { plainValues } from './columns.js';
 import { Points } from './points.js';
 import { dataControls, markScrollable } from './table.js';
 
@@ -154,7 +155,7 @@ export class Controller {
           return null;
         }
       }
-      next = new m.Chart(shown, this.lang, text);
+      next = new m.Chart(plainValues(shown), this.lang, text);
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }
       const prev = this.chart;
@@ -391,7 +392,11 @@ export class Controller {
         // onto the screen even at fractional ratios (125%, 150% zoom): no resampling blur.
         const device = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
         this.size = { w: r.width, h: r.height, dw: device ? device.inlineSize : 0, dh: device ? device.blockSize : 0 };
-        this.schedule();
+        // Observers run after layout and before paint: drawing now shows the new size in the
+        // same frame (a frame later through requestAnimationFrame). The canvas' size does not
+        // change the plot's box, so this cannot loop.
+        if (this.frame) { cancelAnimationFrame(this.frame); this.frame = 0; }
+        this.paint(false);
       });
       try {
         this.ro.observe(this.plot, { box: 'device-pixel-content-box' });

@@ -242,3 +242,30 @@ test('live.html: both charts load their files; the page works without errors', a
   await expect(page.locator('#live-status')).toContainText('に取得');
   expectCleanLog(log, 'live.html');
 });
+
+test('the refresh attribute sets the interval (data-refresh on a div), checked by Rust like the spec\'s', async ({ page }) => {
+  faults.set('/live/spec.json', { body: JSON.stringify({ ...LINE, data: { url: 'data.csv', skipRows: 1 } }), type: 'application/json' });
+  await page.goto(faults.url + '/tests/e2e/live-fixture.html');
+  const interval = await page.evaluate(async () => {
+    const d = document.createElement('div');
+    d.setAttribute('data-indicator-chart', '');
+    d.setAttribute('data-src', '/live/spec.json');
+    d.setAttribute('data-refresh', '120');
+    document.querySelector('main').append(d);
+    const m = await import('/www/indicator-chart.js');
+    await new Promise((ok) => d.addEventListener('indicator-chart:rendered', ok, { once: true }));
+    const s = m.chartOf(d).dataStatus;
+    return { seconds: (s.nextAt - s.fetchedAt) / 1000, url: s.url };
+  });
+  // The data file is found beside the spec that names it.
+  expect(interval).toEqual({ seconds: 120, url: `${faults.url}/live/data.csv` });
+  const refused = await page.evaluate(async () => {
+    const d = document.createElement('indicator-chart');
+    d.setAttribute('refresh', '10');
+    d.setAttribute('src', '/live/spec.json');
+    document.querySelector('main').append(d);
+    await new Promise((ok) => d.addEventListener('indicator-chart:error', ok, { once: true }));
+    return d.shadowRoot.querySelector('[role="alert"]').textContent;
+  });
+  expect(refused).toContain('refresh: 60 から 86400 までの整数が必要です（10）');
+});

@@ -9,12 +9,16 @@
 // uPlot, Chart.js, ours, …) so that machine noise lands on all of them alike; medians of RUNS.
 //   large: JSON.parse of the text + chart creation + first paint, for 1k, 100k, 1M points;
 //   resize: the box goes from 800 to 700 px wide, time until the chart has painted again;
+//   cold: a page with one 4-point line (bench/cold/*.html), a fresh browser context each time
+//   (nothing cached), files served compressed (brotli) over a link of 40 ms a request and
+//   10 Mbit/s (Chrome's network emulation): navigation start → the chart painted;
 //   cycles: heap growth (after a forced GC; 20 cycles first to warm) over CYCLES create/destroy
 //   cycles of a 4-point chart.
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const quick = process.argv.includes('--quick');
+const coldOnly = process.argv.includes('--cold');
 const RUNS = quick ? 3 : 7;
 const SIZES = quick ? [1000, 100000] : [1000, 100000, 1000000];
 const CYCLES = quick ? 200 : 1000;
@@ -130,6 +134,23 @@ function inPage() {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Navigation start → painted, for bench/cold/`name`.html, in a fresh context over a slow link. */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+  await context.addInitScript(() => {
+    document.addEventListener('indicator-chart:rendered', () => requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0)), { once: true });
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__painted > 0, null, { timeout: 30000 });
+  const ms = await page.evaluate(() => window.__painted);
+  await context.close();
+  return ms;
+}
 const LIBS = ['ours', 'uplot', 'chartjs'];
 
 const server = await startServer();
@@ -137,7 +158,19 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || 
 const versions = JSON.parse((await import('node:fs')).readFileSync('package-lock.json', 'utf8')).packages;
 console.log(`Chromium ${browser.version()}, uPlot ${versions['node_modules/uplot'].version}, Chart.js ${versions['node_modules/chart.js'].version}, ${new Date().toISOString().slice(0, 10)}, ${RUNS} runs, medians (ms)`);
 try {
-  for (const dpr of [1, 2]) {
+  const compressed = await startServer({ compress: true });
+  const COLD = [...LIBS, 'ours-preload'];
+  const cold = Object.fromEntries(COLD.map((l) => [l, []]));
+  for (let r = 0; r < RUNS; r++) {
+    for (const lib of COLD) cold[lib].push(await coldLoad(browser, `${compressed.url}/bench/cold/${lib}.html`));
+  }
+  await compressed.close();
+  console.log('\nCold first chart, brotli, 40 ms a request, 10 Mbit/s (ms from navigation start to painted)');
+  console.log('| indicator-chart | with preload hints | uPlot | Chart.js | ours ÷ uPlot | ours ÷ Chart.js | with hints ÷ Chart.js |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const [co, cu, cc, cp] = COLD.map((l) => median(cold[l]));
+  console.log(`| ${co.toFixed(0)} | ${cp.toFixed(0)} | ${cu.toFixed(0)} | ${cc.toFixed(0)} | ${(co / cu).toFixed(2)}× | ${(co / cc).toFixed(2)}× | ${(cp / cc).toFixed(2)}× |`);
+  for (const dpr of coldOnly ? [] : [1, 2]) {
     const page = await browser.newPage({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: dpr });
     await page.route('**/bench/peers.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
     await page.goto(`${server.url}/bench/peers.html`);

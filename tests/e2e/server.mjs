@@ -7,8 +7,11 @@
 // (no-store), but every file has an ETag and a Last-Modified date, and a request that sends
 // them back (If-None-Match, If-Modified-Since: live data's refreshes) gets 304 Not Modified.
 // `handle(req, res)` may answer a request first (the fault server of live-data.spec.mjs).
+// `compress: true` sends text, JSON and wasm brotli- or gzip-encoded, as a production server
+// would (bench/peers.mjs measures cold loads over a throttled link with it).
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +34,8 @@ const TYPES = {
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Starts serving `root` on 127.0.0.1; port 0 picks a free one. Resolves to { url, port, close() }. */
-export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', log = false, handle = null } = {}) {
+export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', log = false, handle = null, compress = false } = {}) {
+  const encoded = new Map(); // `${file}|${encoding}` → bytes
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, body, headers = {}) => {
@@ -67,14 +71,21 @@ export function startServer({ root = REPO_ROOT, port = 0, host = '127.0.0.1', lo
         if (log) console.log(304, req.method, req.url);
         return res.end();
       }
-      res.writeHead(200, {
-        ETag: etag,
-        'Last-Modified': modified,
-        'Content-Type': TYPES[extname(file).toLowerCase()] || 'application/octet-stream',
-        'Content-Length': info.size,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
+      const type = TYPES[extname(file).toLowerCase()] || 'application/octet-stream';
+      const accept = String(req.headers['accept-encoding'] || '');
+      const encoding = compress && /text|json|wasm|svg/.test(type) ? (/\bbr\b/.test(accept) ? 'br' : /gzip/.test(accept) ? 'gzip' : null) : null;
+      const headers = { ETag: etag, 'Last-Modified': modified, 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      if (encoding) {
+        const key = `${file}|${etag}|${encoding}`;
+        if (!encoded.has(key)) {
+          const raw = readFileSync(file);
+          encoded.set(key, encoding === 'br' ? brotliCompressSync(raw) : gzipSync(raw, { level: 9 }));
+        }
+        const body = encoded.get(key);
+        res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length, Vary: 'Accept-Encoding' });
+        return res.end(req.method === 'HEAD' ? undefined : body);
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': info.size });
       if (log) console.log(200, req.method, req.url);
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).on('error', () => res.destroy()).pipe(res);

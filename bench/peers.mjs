@@ -12,18 +12,20 @@
 //   cold: a page with one 4-point line (bench/cold/*.html), a fresh browser context each time
 //   (nothing cached), files served compressed (brotli) over a link of 40 ms a request and
 //   10 Mbit/s (Chrome's network emulation): navigation start → the chart painted;
-//   cycles: heap growth (after a forced GC; 20 cycles first to warm) over CYCLES create/destroy
-//   cycles of a 4-point chart.
+//   cycles: heap growth (after a forced GC; 200 cycles first, so that the JIT's and the pools'
+//   warm-up is not counted) over CYCLES create/destroy cycles of a 4-point chart, on a fresh page.
+//   --heap runs only this.
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/e2e/server.mjs';
 
 const quick = process.argv.includes('--quick');
 const coldOnly = process.argv.includes('--cold');
+const heapOnly = process.argv.includes('--heap');
 const RUNS = quick ? 3 : 7;
 const SIZES = quick ? [1000, 100000] : [1000, 100000, 1000000];
 const CYCLES = quick ? 200 : 1000;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 
 const PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>peers</title>
 <link rel="stylesheet" href="/node_modules/uplot/dist/uPlot.min.css">
@@ -122,7 +124,7 @@ function inPage() {
   window.heapCycles = async (lib, cycles) => {
     const text = window.dataText(4);
     // Warm: modules loaded, caches and pools at their working size, before the first reading.
-    for (let i = 0; i < 20; i++) (await window.libs[lib](text)).destroy();
+    for (let i = 0; i < 200; i++) (await window.libs[lib](text)).destroy();
     await painted();
     gc();
     const before = performance.memory.usedJSHeapSize;
@@ -161,22 +163,24 @@ try {
   const compressed = await startServer({ compress: true });
   const COLD = [...LIBS, 'ours-preload'];
   const cold = Object.fromEntries(COLD.map((l) => [l, []]));
-  for (let r = 0; r < RUNS; r++) {
+  for (let r = 0; r < (heapOnly ? 0 : RUNS); r++) {
     for (const lib of COLD) cold[lib].push(await coldLoad(browser, `${compressed.url}/bench/cold/${lib}.html`));
   }
   await compressed.close();
+  if (!heapOnly) {
   console.log('\nCold first chart, brotli, 40 ms a request, 10 Mbit/s (ms from navigation start to painted)');
   console.log('| indicator-chart | with preload hints | uPlot | Chart.js | ours ÷ uPlot | ours ÷ Chart.js | with hints ÷ Chart.js |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   const [co, cu, cc, cp] = COLD.map((l) => median(cold[l]));
   console.log(`| ${co.toFixed(0)} | ${cp.toFixed(0)} | ${cu.toFixed(0)} | ${cc.toFixed(0)} | ${(co / cu).toFixed(2)}× | ${(co / cc).toFixed(2)}× | ${(cp / cc).toFixed(2)}× |`);
-  for (const dpr of coldOnly ? [] : [1, 2]) {
+  }
+  for (const dpr of coldOnly ? [] : heapOnly ? [1] : [1, 2]) {
     const page = await browser.newPage({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: dpr });
     await page.route('**/bench/peers.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
     await page.goto(`${server.url}/bench/peers.html`);
     await page.evaluate(inPage);
     const table = [];
-    for (const n of SIZES) {
+    for (const n of heapOnly ? [] : SIZES) {
       await page.evaluate((k) => { window.text = window.dataText(k); }, n);
       const times = Object.fromEntries(LIBS.map((l) => [l, []]));
       for (let r = 0; r < RUNS; r++) {
@@ -188,6 +192,7 @@ try {
       }
       table.push([`${n.toLocaleString('en')} points, JSON text → painted`, ...LIBS.map((l) => (typeof times[l][0] === 'string' ? times[l][0] : median(times[l])))]);
     }
+    if (!heapOnly) {
     await page.evaluate(() => { window.text = window.dataText(100000); });
     const resize = Object.fromEntries(LIBS.map((l) => [l, []]));
     for (let r = 0; r < RUNS; r++) for (const lib of LIBS) resize[lib].push(await page.evaluate((l) => window.timeResize(l, window.text), lib));
@@ -196,6 +201,7 @@ try {
     const small = Object.fromEntries(LIBS.map((l) => [l, []]));
     for (let r = 0; r < RUNS; r++) for (const lib of LIBS) small[lib].push(await page.evaluate((l) => window.timeResize(l, window.text), lib));
     table.push(['resize of 4 points', ...LIBS.map((l) => median(small[l]))]);
+    }
     if (dpr === 1) {
       // A fresh page per library: what the large series left behind must not be collected
       // during (and subtracted from) the cycles.

@@ -43,6 +43,13 @@ pub struct ChartError {
     pub message: String,
 }
 
+impl ChartError {
+    /// `error` with its message in `locale`, the chart's language.
+    fn new(error: SpecError, locale: Locale) -> ChartError {
+        ChartError { message: error.message(locale), error, locale }
+    }
+}
+
 impl Chart {
     /// Validates a spec. Its language is its own `locale`, else Japanese.
     pub fn from_json(json: &Json) -> Result<Chart, ChartError> {
@@ -56,7 +63,7 @@ impl Chart {
         let fallback = page_language.unwrap_or_default();
         parse_spec(json, fallback).map(Chart::new).map_err(|error| {
             let locale = spec_locale(json, fallback);
-            ChartError { message: error.message(locale), error, locale }
+            ChartError::new(error, locale)
         })
     }
 
@@ -80,14 +87,14 @@ impl Chart {
         page_language: Option<Locale>,
     ) -> Result<Json, ChartError> {
         let locale = spec_locale(json, page_language.unwrap_or_default());
-        crate::data::fill(json, fetched, parse_json, locale).map_err(|error| ChartError { message: error.message(locale), error, locale })
+        crate::data::fill(json, fetched, parse_json, locale).map_err(|error| ChartError::new(error, locale))
     }
 
     /// The spec's `data` source and `refresh` seconds (validated), for callers that fetch
     /// the file: `Ok(None)` without `data`.
     pub fn data_source(json: &Json, page_language: Option<Locale>) -> Result<Option<(DataSource, Option<u32>)>, ChartError> {
         let locale = spec_locale(json, page_language.unwrap_or_default());
-        let refuse = |error: SpecError| ChartError { message: error.message(locale), error, locale };
+        let refuse = |error: SpecError| ChartError::new(error, locale);
         let Some(source) = read_data_source(json, locale).map_err(refuse)? else { return Ok(None) };
         Ok(Some((source, read_refresh(json, locale).map_err(refuse)?)))
     }
@@ -99,7 +106,7 @@ impl Chart {
         let Some(path) = crate::json::repeated_key(text) else { return Ok(()) };
         let error = SpecError::new(path, crate::error::Problem::DuplicateKey);
         let locale = spec_locale(json, page_language.unwrap_or_default());
-        Err(ChartError { message: error.message(locale), error, locale })
+        Err(ChartError::new(error, locale))
     }
 
     fn new(spec: crate::spec::ChartSpec) -> Chart {

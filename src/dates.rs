@@ -295,16 +295,21 @@ const GREGORIAN_IN_JAPAN: (i32, u8, u8) = (1873, 1, 1);
 /// prints them back with the era when `era` is on. `None` when `text` does not start with an era.
 pub fn western_from_era(text: &str) -> Option<String> {
     let (start, rest) = ERAS.iter().find_map(|era| text.strip_prefix(era.0).map(|rest| (era.1, rest)))?;
+    // Full-width digits (「令和３年１１月」) as ASCII.
+    let rest: String = rest.chars().map(ascii_digit).collect();
     let (number, rest) = rest.split_once('年')?;
     // 「令和7（2025）年」 already says the Western year in brackets.
     let number = number.split_once('（').map_or(number, |(n, _)| n);
-    // Full-width digits (「令和３年」) as ASCII.
-    let ascii: String =
-        number.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
-    let year = if ascii == "元" { 1 } else { parse_digits(&ascii, 1..=2)? as i32 };
-    let rest: String =
-        rest.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let year = if number == "元" { 1 } else { parse_digits(number, 1..=2)? as i32 };
     Some(format!("{}年{rest}", start + year - 1))
+}
+
+/// A full-width digit (`０`–`９`) as its ASCII digit; any other character as it is.
+pub(crate) fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
 }
 
 impl PartialDate {
@@ -336,7 +341,7 @@ fn parse_year(text: &str) -> Option<i32> {
 }
 
 #[allow(clippy::disallowed_methods)] // an integer parse: no float tables
-fn parse_digits(text: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+pub(crate) fn parse_digits(text: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
     if !len.contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

@@ -16,6 +16,7 @@ pub mod text;
 pub mod theme;
 
 mod dates;
+mod hash;
 mod layout;
 mod locale;
 mod math;

@@ -66,14 +66,16 @@ mod web {
     /// Values a spec or data file may hold: MAX_CELLS and room for the spec around them.
     const VALUE_BUDGET: u64 = 20_000_000;
 
-    fn spec_tree(spec: JsValue) -> Result<Json, JsValue> {
-        Ok(tree(&spec, 0, &mut VALUE_BUDGET.clone()))
+    /// The whole of `value` as a tree, within [`VALUE_BUDGET`].
+    fn tree_of(value: &JsValue) -> Json {
+        let mut budget = VALUE_BUDGET;
+        tree(value, 0, &mut budget)
     }
 
     /// JSON data files, parsed by the browser's own `JSON.parse` (no JSON parser in the wasm).
     fn parse_json(text: &str) -> Result<Json, String> {
         let value = js_sys::JSON::parse(text).map_err(|e| String::from(js_sys::Error::from(e).message()))?;
-        Ok(tree(&value, 0, &mut VALUE_BUDGET.clone()))
+        Ok(tree_of(&value))
     }
 
     /// The spec tree as a plain JS value, keys in order.
@@ -101,7 +103,7 @@ mod web {
     #[wasm_bindgen(js_name = dataSource)]
     pub fn data_source(spec: JsValue, page_lang: Option<String>) -> Result<JsValue, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
-        let json = spec_tree(spec)?;
+        let json = tree_of(&spec);
         let Some((source, refresh)) = Chart::data_source(&json, page).map_err(|e| error_object(&e))? else { return Ok(JsValue::NULL) };
         let o = Object::new();
         set(&o, "url", &source.url.as_str().into());
@@ -123,7 +125,7 @@ mod web {
         last_modified: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
-        let json = spec_tree(spec)?;
+        let json = tree_of(&spec);
         let fetched = Fetched { text, content_type, last_modified };
         let filled = Chart::fill_data(&json, &fetched, &parse_json, page).map_err(|e| error_object(&e))?;
         Ok(to_js(&filled))

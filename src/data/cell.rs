@@ -136,7 +136,7 @@ fn scale(m: f64, e: i32) -> f64 {
 /// Full-width digits and signs as ASCII (`１２．３` → `12.3`, `－` → `-`, `，` → `,`).
 fn half_width(c: char) -> char {
     match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        '０'..='９' => crate::dates::ascii_digit(c),
         '．' => '.',
         '，' => ',',
         '－' | '−' => '-',

@@ -58,8 +58,8 @@ fn part<'a>(value: Option<&'a Json>, name: &'static str) -> Result<&'a Json, Spe
     value.ok_or_else(|| problem(JsonPath::root().key("data"), DataProblem::NotEstat { missing: name }))
 }
 
-/// Positions of codes by their text: open addressing over FNV-1a hashes (smaller in the wasm
-/// than std's HashMap or a sort, and O(1) a lookup).
+/// Positions of codes by their text: open addressing over `crate::hash::fnv1a` (smaller in the
+/// wasm than std's HashMap or a sort, and O(1) a lookup).
 struct CodeIndex<'a> {
     codes: Vec<&'a str>,
     slots: Vec<u32>, // 0: empty, else position + 1
@@ -98,7 +98,7 @@ impl<'a> CodeIndex<'a> {
 }
 
 fn hash(text: &str) -> usize {
-    text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ b as u32).wrapping_mul(0x0100_0193)) as usize
+    crate::hash::fnv1a(0, text.as_bytes()) as usize
 }
 
 pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, SpecError> {
@@ -169,7 +169,9 @@ pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, S
         .collect();
     let mut used_symbols = vec![false; symbols.len()];
     let mut units: Vec<Option<String>> = vec![None; series_codes.len().max(1)];
-    let attr = |value: &Json, class: usize| text(value.get(&format!("@{}", classes[class].id)));
+    // Each VALUE names its codes in attributes `@tab`, `@time`…: the keys made once, not per value.
+    let keys: Vec<String> = classes.iter().map(|c| format!("@{}", c.id)).collect();
+    let attr = |value: &Json, class: usize| text(value.get(&keys[class]));
     // (category, column, value) of every value chosen: the table is built from what is there,
     // never from the product of the class sizes (a hostile CLASS_INF cannot make it huge).
     let mut chosen: Vec<(usize, usize, Json)> = Vec::new();

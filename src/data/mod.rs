@@ -265,19 +265,15 @@ fn chosen_series(item: &Json, index: usize, columns: &[Column], locale: Locale) 
 
 /// `Wed, 03 Dec 2025 01:00:00 GMT` → the date in Japan (UTC+9): `2025-12-03`.
 fn http_date(text: &str) -> Option<String> {
+    use crate::dates::parse_digits;
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     let mut parts = text.split_ascii_whitespace().skip(1);
-    let day = small_number(parts.next()?)?;
+    let day = parse_digits(parts.next()?, 1..=2)?;
     let month_name = parts.next()?;
     let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
-    let year = small_number(parts.next()?)? as i32;
-    let hour = small_number(parts.next()?.get(..2)?)?;
+    let year = parse_digits(parts.next()?, 4..=4)? as i32;
+    let hour = parse_digits(parts.next()?.get(..2)?, 2..=2)?;
     let date = crate::dates::PartialDate::from_day(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?)?;
     let date = if hour >= 15 { date.next_day() } else { date };
     Some(format!("{:04}-{:02}-{:02}", date.year, date.month?, date.day?))
-}
-
-fn small_number(text: &str) -> Option<u32> {
-    (!text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| text.bytes().fold(0, |n, b| n * 10 + (b - b'0') as u32))
 }

@@ -7,7 +7,6 @@ use crate::error::{Expected, SpecError};
 use crate::json::{Json, JsonPath};
 use crate::locale::Locale;
 use crate::spec::fields::{Fields, DATA_FIELDS};
-use crate::spec::{MAX_REFRESH, MIN_REFRESH};
 /// The largest data file read, in bytes: refused before it is downloaded (Content-Length)
 /// or while it arrives, so that a wrong URL cannot freeze the tab.
 pub const MAX_DATA_BYTES: usize = 64 << 20;
@@ -90,7 +89,7 @@ pub fn read_data_source(spec: &Json, locale: Locale) -> Result<Option<DataSource
 /// The spec's `refresh` interval in seconds, if any, read before the rest of the spec is
 /// validated (the loader asks before it fetches the file; the chart checks it again).
 pub fn read_refresh(spec: &Json, locale: Locale) -> Result<Option<u32>, SpecError> {
-    Ok(Fields::lenient(spec, locale).integer("refresh", MIN_REFRESH, MAX_REFRESH)?.map(|s| s as u32))
+    crate::spec::refresh_of(&Fields::lenient(spec, locale))
 }
 
 /// A URL the loader may fetch: relative, or `http:`/`https:`. Any other scheme

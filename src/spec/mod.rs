@@ -14,7 +14,7 @@ pub mod json;
 mod parse;
 
 pub use parse::parse_spec;
-pub(crate) use parse::stat_symbol;
+pub(crate) use parse::{refresh_of, stat_symbol};
 
 use crate::dates::PartialDate;
 use crate::locale::Locale;

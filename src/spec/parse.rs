@@ -85,12 +85,18 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
     Ok(spec)
 }
 
+/// The spec's `refresh` interval in seconds (60–86400), if any: for the validator, and for the
+/// loader before it fetches the file (`crate::data::read_refresh`).
+pub(crate) fn refresh_of(root: &Fields) -> Result<Option<u32>, SpecError> {
+    Ok(root.integer("refresh", MIN_REFRESH, MAX_REFRESH)?.map(|s| s as u32))
+}
+
 /// `data` and `refresh`. A spec with `data` reaches the validator with its figures written
 /// in by `crate::data::fill`, which also validated the `data` object itself (the chart
 /// wasm does not link that reader: it lives in the live-data module). Without its figures
 /// the spec cannot be drawn yet.
 fn parse_data(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
-    spec.refresh = root.integer("refresh", MIN_REFRESH, MAX_REFRESH)?.map(|s| s as u32);
+    spec.refresh = refresh_of(root)?;
     if root.get("data").is_some_and(|d| *d != Json::Null) && root.get("categories").is_none() {
         return Err(SpecError::new(root.path("data"), Problem::DataNotLoaded));
     }

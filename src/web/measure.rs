@@ -18,9 +18,8 @@ pub struct CanvasMeasure {
 /// Past this many entries the cache starts over (10,000 categories × a few fonts).
 const CACHE_LIMIT: usize = 50_000;
 
-/// Text widths by (font, text): open addressing over FNV-1a hashes. Label texts are not
-/// attacker-chosen keys flooding a server, and this is a fraction of the wasm std's HashMap
-/// (hashbrown, twice instantiated) cost.
+/// Text widths by (font, text): open addressing over `crate::hash::fnv1a`, a fraction of the
+/// wasm std's HashMap (hashbrown, twice instantiated) cost.
 #[derive(Default)]
 struct WidthCache {
     entries: Vec<(u32, String, f32)>,
@@ -29,11 +28,7 @@ struct WidthCache {
 }
 
 fn hash(font: u32, text: &str) -> usize {
-    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ font as u64;
-    for b in text.bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    }
-    h as usize
+    crate::hash::fnv1a(font as u64, text.as_bytes()) as usize
 }
 
 impl WidthCache {

@@ -4,7 +4,7 @@ import { el, emit, inlineSpecText } from './dom.js';
 import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
 import { loadLive, loadPkg } from './pkg.js';
-import { plainValues } from './columns.js';
+import { plainValues } from './values.js';
 import { Points } from './points.js';
 import { dataControls, markScrollable } from './table.js';
 
@@ -342,10 +342,9 @@ export class Controller {
     if (wasOpen) data.querySelector('details').open = true;
     if (hadFocus) {
       // Focus stays where the reader was, and the ring on the point it was on (placed at the
-      // first paint); the point is not read again (the update is, once).
-      this.points.quiet = true;
+      // first paint). Nothing is read out: the new canvas has no points before that paint,
+      // and the update itself is announced once.
       canvas.focus({ preventScroll: true });
-      this.points.quiet = false;
       this.points.keyed = keyed;
     }
   }

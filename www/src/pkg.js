@@ -1,7 +1,7 @@
-// The wasm package: where it lives and its one load per page.
+// The wasm packages: where they live and their one load per page.
+import { once } from './dom.js';
 
 let pkgOverride = null;
-let pkgPromise = null;
 
 const withSlash = (u) => (u.endsWith('/') ? u : u + '/');
 
@@ -14,7 +14,7 @@ function pkgBase() {
 }
 
 let liveSettings = {};
-let livePromise = null;
+let liveModule = null;
 
 /**
  * Sets where the wasm package lives (`{ pkgUrl }`, a folder URL; call before the first chart
@@ -26,47 +26,37 @@ export function configure(options = {}) {
     const ms = Number(options[key]);
     if (options[key] != null && ms > 0) liveSettings[key] = ms;
   }
-  if (livePromise) livePromise.then((l) => Object.assign(l.settings, liveSettings), () => {});
+  if (liveModule) Object.assign(liveModule.settings, liveSettings);
 }
+
+/**
+ * The wasm-bindgen package `name` in folder `base`, initialised. Its glue and its wasm download
+ * at once (not the wasm after the glue), and the wasm compiles while it streams in; a server
+ * that sends the wrong MIME type falls back to the glue's own fetch.
+ */
+function initPackage(base, name) {
+  const wasmUrl = new URL(name + '_bg.wasm', base);
+  const compiled = typeof WebAssembly.compileStreaming === 'function'
+    ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
+    : Promise.resolve(wasmUrl);
+  return Promise.all([import(base + name + '.js'), compiled]).then(async ([m, module]) => {
+    await m.default({ module_or_path: module });
+    return m;
+  });
+}
+
+/** The initialised package (its `Chart` class); one load per page, retried after a failure. */
+export const loadPkg = once(() => initPackage(pkgBase(), 'indicator_chart'));
 
 /**
  * The live-data parts, fetched only for specs with `data`: the feed module beside the loader
  * (www/indicator-chart-live.js) and the data wasm (pkg/data/). `{ Feed, settings, pkg }`.
  */
-export function loadLive() {
-  if (!livePromise) {
-    const base = pkgBase() + 'data/';
-    const feed = import(new URL('indicator-chart-live.js', import.meta.url).href);
-    const data = import(base + 'indicator_chart_data.js').then(async (m) => {
-      await m.default({ module_or_path: new URL('indicator_chart_data_bg.wasm', base) });
-      return m;
-    });
-    livePromise = Promise.all([feed, data]).then(([f, pkg]) => {
-      Object.assign(f.settings, liveSettings);
-      return { Feed: f.Feed, settings: f.settings, pkg };
-    });
-    livePromise.catch(() => { livePromise = null; });
-  }
-  return livePromise;
-}
-
-/** The initialised package (its `Chart` class); one load per page, retried after a failure. */
-export function loadPkg() {
-  if (!pkgPromise) {
-    const base = pkgBase();
-    // The glue and the wasm download at once (not the wasm after the glue), and the wasm
-    // compiles while it streams in; a server that sends the wrong MIME type falls back to the
-    // glue's own fetch.
-    const wasmUrl = new URL('indicator_chart_bg.wasm', base);
-    const compiled = typeof WebAssembly.compileStreaming === 'function'
-      ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => wasmUrl)
-      : Promise.resolve(wasmUrl);
-    pkgPromise = Promise.all([import(base + 'indicator_chart.js'), compiled]).then(async ([m, module]) => {
-      await m.default({ module_or_path: module });
-      return m;
-    });
-    // A failed load may be retried by the next chart or update, not cached forever.
-    pkgPromise.catch(() => { pkgPromise = null; });
-  }
-  return pkgPromise;
-}
+export const loadLive = once(() => Promise.all([
+  import(new URL('indicator-chart-live.js', import.meta.url).href),
+  initPackage(pkgBase() + 'data/', 'indicator_chart_data'),
+]).then(([f, pkg]) => {
+  liveModule = f;
+  Object.assign(f.settings, liveSettings);
+  return { Feed: f.Feed, settings: f.settings, pkg };
+}));

@@ -35,7 +35,7 @@ export class Points {
     const on = (n, type, fn) => n.addEventListener(type, (e) => { if (!this.dead) fn.call(this, e); });
     on(canvas, 'keydown', this.onKey);
     // Keyboard focus shows (and says) the point last visited; a click shows its own point.
-    on(canvas, 'focus', () => { if (this.pts.length && canvas.matches(':focus-visible')) this.go(this.current(), !this.quiet); });
+    on(canvas, 'focus', () => { if (this.pts.length && canvas.matches(':focus-visible')) this.go(this.current(), true); });
     on(canvas, 'blur', () => {
       this.keyed = false;
       this.ring.hidden = true;

@@ -1,16 +1,9 @@
 // The chart's data controls: 「データを表で見る」 (a real table, built when first opened) and the
 // CSV, PNG and SVG buttons. What they build lives in files.js, loaded at first use.
-import { el } from './dom.js';
+import { el, once } from './dom.js';
 
-let filesModule = null;
 /** files.js (bundled as www/indicator-chart-table.js beside the loader), loaded once. */
-function files() {
-  if (!filesModule) {
-    filesModule = import(new URL('indicator-chart-table.js', import.meta.url).href);
-    filesModule.catch(() => { filesModule = null; });
-  }
-  return filesModule;
-}
+const files = once(() => import(new URL('indicator-chart-table.js', import.meta.url).href));
 
 /**
  * A table wider than the chart scrolls inside its own region, which keyboard users must be

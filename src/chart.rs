@@ -90,13 +90,13 @@ impl Chart {
         crate::data::fill(json, fetched, parse_json, locale).map_err(|error| ChartError::new(error, locale))
     }
 
-    /// The spec's `data` source and `refresh` seconds (validated), for callers that fetch
-    /// the file: `Ok(None)` without `data`.
-    pub fn data_source(json: &Json, page_language: Option<Locale>) -> Result<Option<(DataSource, Option<u32>)>, ChartError> {
+    /// The spec's `data` source, `refresh` seconds (validated) and the chart's language, for
+    /// callers that fetch the file and must speak of its faults: `Ok(None)` without `data`.
+    pub fn data_source(json: &Json, page_language: Option<Locale>) -> Result<Option<(DataSource, Option<u32>, Locale)>, ChartError> {
         let locale = spec_locale(json, page_language.unwrap_or_default());
         let refuse = |error: SpecError| ChartError::new(error, locale);
         let Some(source) = read_data_source(json, locale).map_err(refuse)? else { return Ok(None) };
-        Ok(Some((source, read_refresh(json, locale).map_err(refuse)?)))
+        Ok(Some((source, read_refresh(json, locale).map_err(refuse)?, locale)))
     }
 
     /// Refuses a key written twice in the spec's JSON `text` (from which `json` was parsed).

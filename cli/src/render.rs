@@ -61,7 +61,7 @@ pub fn chart_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<Chart, Fa
 pub fn spec_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<(Chart, Option<Json>), Failure> {
     let json: Json = serde_json::from_str(spec_text).map_err(|e| Failure::Spec(format!("JSON として読み込めません: {e}")))?;
     Chart::refuse_repeated_keys(spec_text, &json, None).map_err(|e| Failure::Spec(e.message))?;
-    let Some((source, _)) = Chart::data_source(&json, None).map_err(|e| Failure::Spec(e.message))? else {
+    let Some((source, ..)) = Chart::data_source(&json, None).map_err(|e| Failure::Spec(e.message))? else {
         return Chart::from_json(&json).map(|c| (c, None)).map_err(|e| Failure::Spec(e.message));
     };
     let fetched = crate::data_file::read_data_file(spec_dir, &source.url).map_err(Failure::Spec)?;

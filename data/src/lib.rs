@@ -97,18 +97,22 @@ mod web {
     }
 
     /// Where a spec's data file is and how often to fetch it, for the loader, before it
-    /// fetches: `null` without `data`, else `{ url, refresh, maxBytes }` (`refresh` in
-    /// seconds, 0 for none; `maxBytes` the largest file read). Throws `{ message, path,
+    /// fetches: `null` without `data`, else `{ url, refresh, maxBytes, locale }` (`refresh` in
+    /// seconds, 0 for none; `maxBytes` the largest file read; `locale` the chart's language,
+    /// for the loader's words about fetch faults). Throws `{ message, path,
     /// locale }` for a `data` or `refresh` that is wrong.
     #[wasm_bindgen(js_name = dataSource)]
     pub fn data_source(spec: JsValue, page_lang: Option<String>) -> Result<JsValue, JsValue> {
         let page = page_lang.as_deref().and_then(Locale::parse);
         let json = tree_of(&spec);
-        let Some((source, refresh)) = Chart::data_source(&json, page).map_err(|e| error_object(&e))? else { return Ok(JsValue::NULL) };
+        let Some((source, refresh, locale)) = Chart::data_source(&json, page).map_err(|e| error_object(&e))? else {
+            return Ok(JsValue::NULL);
+        };
         let o = Object::new();
         set(&o, "url", &source.url.as_str().into());
         set(&o, "refresh", &refresh.unwrap_or(0).into());
         set(&o, "maxBytes", &(MAX_DATA_BYTES as u32).into());
+        set(&o, "locale", &locale.tag().into());
         Ok(o.into())
     }
 

@@ -221,6 +221,13 @@ test('a first load that fails shows the path-named error; bad data and refresh a
     'refresh | refresh: 60 から 86400 までの整数が必要です（5）',
   ]);
   expect(faults.hits('/live/data.csv').length, 'only the first spec\'s fetch').toBe(1);
+  // An English chart speaks English about its file too (the language is Rust's answer).
+  const english = await page.evaluate(async () => {
+    const m = await import('/www/indicator-chart.js');
+    try { await m.render(document.getElementById('b'), { type: 'line', title: 't', locale: 'en', data: { url: '/live/missing.csv' } }); } catch (_) { /* shown */ }
+    return document.getElementById('b').shadowRoot.querySelector('[role="alert"]').textContent;
+  });
+  expect(english).toBe('The chart cannot be shown/live/missing.csv: HTTP 404');
 });
 
 test('a Shift_JIS CSV is decoded and read like the UTF-8 one', async ({ page }) => {

@@ -200,6 +200,9 @@ fn data_and_refresh_are_validated_before_anything_is_fetched() {
     let e = source(r#"{ "type": "line", "title": "t", "data": { "url": "a.csv", "fromat": "csv" } }"#).unwrap_err();
     assert!(e.message.starts_with("data.fromat: 未知の項目です。「format」の誤りではありませんか。"), "{}", e.message);
     assert!(source(r#"{ "type": "line", "title": "t" }"#).unwrap().is_none());
+    let (_, refresh, locale) =
+        source(r#"{ "type": "line", "title": "t", "locale": "en", "refresh": 600, "data": { "url": "a.csv" } }"#).unwrap().unwrap();
+    assert_eq!((refresh, locale), (Some(600), Locale::En));
     // `refresh` is checked with the chart.
     let e = err(r#"{ "type": "line", "title": "t", "data": { "url": "a.csv" }, "refresh": 5 }"#, "年,値\n2024,1\n");
     assert_eq!(e.message, "refresh: 60 から 86400 までの整数が必要です（5）");

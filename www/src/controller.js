@@ -183,7 +183,8 @@ export class Controller {
     if (data) {
       // A data file that could not be fetched or read: the figures shown stay, and the
       // feed retries with backoff.
-      const info = this.feed.failed(e, (this.page && this.page.locale) || err.locale || this.lang);
+      err.locale = err.locale || this.feed.locale;
+      const info = this.feed.failed(e, err.locale);
       err.message = info.message;
       err.stale = info.stale && !!this.chart;
       if (err.stale) err.head = info.head;

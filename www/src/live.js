@@ -119,7 +119,7 @@ export class Feed {
   async fetchFilled({ conditional }) {
     const source = this.prepare();
     const url = this.url;
-    const t = words(this.lang);
+    const t = words(this.locale);
     if (this.abort) this.abort.abort();
     const abort = (this.abort = new AbortController());
     let timedOut = false;
@@ -197,6 +197,11 @@ export class Feed {
       head: this.fetchedAt > 0 ? t.stale(reason, clock(this.fetchedAt, locale)) : null,
       message: t.detail(url, fault ? err.reason : err.message),
     };
+  }
+
+  /** The chart's language as Rust decided it (the spec's `locale`, else the page's). */
+  get locale() {
+    return this.source ? this.source.locale : this.lang;
   }
 
   /** What the live region says after a refresh that brought new figures. */

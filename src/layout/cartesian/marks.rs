@@ -3,7 +3,7 @@
 
 use super::stack::SeriesLook;
 use super::{Ctx, Frame};
-use crate::layout::decimate::m4;
+use crate::layout::decimate::{m4, merge_bars};
 use crate::order::sorted_indices;
 use crate::scene::{HAlign, Mark, PlottedPoint, Scene, VAlign};
 use crate::spec::{Annotation, AxisSide, SeriesKind, Stacking};
@@ -104,23 +104,33 @@ fn bars(ctx: &Ctx, frame: &Frame, looks: &[SeriesLook], spans: &Spans, scene: &m
     }
     let group = (frame.at.slot * 0.7).min(lanes as f32 * 64.0);
     let lane = group / lanes as f32;
+    // Labels only for charts few enough bars to carry them (not a vector of a million).
+    let bar_count: usize = columns.iter().map(|&s| spans[s].iter().flatten().count()).sum();
     let mut labels = Vec::new();
+    let order = order(frame);
     for &s in &columns {
         let look = &looks[s];
-        for (i, span) in spans[s].iter().enumerate() {
-            let Some((lo, hi)) = *span else { continue };
+        let mut bars = Vec::new();
+        for &i in &order {
+            let Some((lo, hi)) = spans[s][i] else { continue };
             let c0 = frame.at.centers[i] - group / 2.0 + lane * lane_of(s) as f32;
             let (a, b) = (frame.value(look.axis, lo), frame.value(look.axis, hi));
-            let rect = frame.rect(c0, c0 + lane, a, b);
-            scene.marks.push(Mark::Rect { x: rect.0, y: rect.1, w: rect.2, h: rect.3, fill: look.color, stroke: look.outline });
+            bars.push((c0, c0 + lane, a, b));
             let value = ctx.spec.series[s].values[i].unwrap_or(0.0);
             let tip = if value >= 0.0 { b } else { a };
             let (x, y) = frame.point(c0 + lane / 2.0, tip);
             scene.points.push(PlottedPoint { series: s, index: i, x, y });
-            labels.push(BarLabel { series: s, index: i, center: c0 + lane / 2.0, lane, from: a, to: b, value, fill: look.color });
+            if bar_count <= BAR_LABEL_LIMIT {
+                labels.push(BarLabel { series: s, index: i, center: c0 + lane / 2.0, lane, from: a, to: b, value, fill: look.color });
+            }
+        }
+        // Drawn merged where thousands of bars share a pixel column; `scene.points` stay whole.
+        for (c0, c1, a, b) in merge_bars(bars) {
+            let rect = frame.rect(c0, c1, a, b);
+            scene.marks.push(Mark::Rect { x: rect.0, y: rect.1, w: rect.2, h: rect.3, fill: look.color, stroke: look.outline });
         }
     }
-    if labels.len() <= BAR_LABEL_LIMIT {
+    if bar_count <= BAR_LABEL_LIMIT {
         if stacked {
             stacked_labels(ctx, frame, &labels, spans, scene);
         } else {

@@ -12,6 +12,9 @@
 //   cold: a page with one 4-point line (bench/cold/*.html), a fresh browser context each time
 //   (nothing cached), files served compressed (brotli) over a link of 40 ms a request and
 //   10 Mbit/s (Chrome's network emulation): navigation start → the chart painted;
+//   dashboard: the same over bench/cold/dashboard-*.html, 16 small charts, until all have painted;
+//   --columns: the large series drawn as columns (uPlot's bars path, Chart.js's bar type, which
+//   has no decimation: it is skipped at 1,000,000);
 //   cycles: heap growth (after a forced GC; 200 cycles first, so that the JIT's and the pools'
 //   warm-up is not counted) over CYCLES create/destroy cycles of a 4-point chart, on a fresh page.
 //   --heap runs only this.
@@ -21,6 +24,7 @@ import { startServer } from '../tests/e2e/server.mjs';
 const quick = process.argv.includes('--quick');
 const coldOnly = process.argv.includes('--cold');
 const heapOnly = process.argv.includes('--heap');
+const columns = process.argv.includes('--columns');
 const RUNS = quick ? 3 : 7;
 const SIZES = quick ? [1000, 100000] : [1000, 100000, 1000000];
 const CYCLES = quick ? 200 : 1000;
@@ -36,6 +40,7 @@ const PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>
 
 /** Runs in the page: the three libraries behind one interface. */
 function inPage() {
+  window.kind = 'line';
   const DAY = 86400000;
   const start = Date.UTC(1000, 0, 1);
   const iso = (t) => new Date(t).toISOString().slice(0, 10);
@@ -49,7 +54,7 @@ function inPage() {
       ys.push(Math.round((50 + i / n * 30 + Math.sin(i / 40) * 10 + (seed / 2147483647 - 0.5) * 8) * 10) / 10);
     }
     return {
-      ours: JSON.stringify({ type: 'line', title: 'bench', card: false, categories: xs.map(iso), series: [{ name: 's', values: ys }] }),
+      ours: JSON.stringify({ type: window.kind, title: 'bench', card: false, categories: xs.map(iso), series: [{ name: 's', values: ys }] }),
       xy: JSON.stringify({ xs, ys }),
     };
   };
@@ -69,11 +74,13 @@ function inPage() {
       const { xs, ys } = JSON.parse(text.xy);
       const el = document.createElement('div');
       box().append(el);
-      const u = new uPlot({ width: 800, height: 320, scales: { x: { time: true } }, series: [{}, { stroke: '#0017C1' }] }, [xs.map((x) => x / 1000), ys], el);
+      const bars = window.kind === 'column' ? { fill: '#0017C1', paths: uPlot.paths.bars({ size: [0.7] }) } : {};
+      const u = new uPlot({ width: 800, height: 320, scales: { x: { time: true } }, series: [{}, { stroke: '#0017C1', ...bars }] }, [xs.map((x) => x / 1000), ys], el);
       return { destroy: () => { u.destroy(); el.remove(); }, resize: (w) => u.setSize({ width: w, height: 320 }) };
     },
     async chartjs(text) {
       const { xs, ys } = JSON.parse(text.xy);
+      if (window.kind === 'column' && xs.length > 100000) throw new Error('skipped (no bar decimation)');
       const el = document.createElement('canvas');
       const wrap = document.createElement('div');
       wrap.style.cssText = 'width:800px;height:320px';
@@ -81,8 +88,8 @@ function inPage() {
       box().append(wrap);
       const data = xs.map((x, i) => ({ x, y: ys[i] }));
       const c = new Chart(el, {
-        type: 'line',
-        data: { datasets: [{ data, borderColor: '#0017C1', borderWidth: 2, pointRadius: 0 }] },
+        type: window.kind === 'column' ? 'bar' : 'line',
+        data: { datasets: [{ data, borderColor: '#0017C1', backgroundColor: '#0017C1', borderWidth: 2, pointRadius: 0 }] },
         options: {
           animation: false, parsing: false, normalized: true, responsive: true, maintainAspectRatio: false,
           scales: { x: { type: 'linear' } },
@@ -141,7 +148,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
   await context.addInitScript(() => {
-    document.addEventListener('indicator-chart:rendered', () => requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0)), { once: true });
+    // Painted when every chart of the page (<html data-charts>, else one) has rendered.
+    let rendered = 0;
+    document.addEventListener('indicator-chart:rendered', () => {
+      if (++rendered === Number(document.documentElement.dataset.charts || 1)) {
+        requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+      }
+    });
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -161,24 +174,29 @@ const versions = JSON.parse((await import('node:fs')).readFileSync('package-lock
 console.log(`Chromium ${browser.version()}, uPlot ${versions['node_modules/uplot'].version}, Chart.js ${versions['node_modules/chart.js'].version}, ${new Date().toISOString().slice(0, 10)}, ${RUNS} runs, medians (ms)`);
 try {
   const compressed = await startServer({ compress: true });
-  const COLD = [...LIBS, 'ours-preload'];
+  const COLD = [...LIBS, 'ours-preload', 'dashboard-ours', 'dashboard-uplot', 'dashboard-chartjs'];
   const cold = Object.fromEntries(COLD.map((l) => [l, []]));
-  for (let r = 0; r < (heapOnly ? 0 : RUNS); r++) {
+  for (let r = 0; r < (heapOnly || columns ? 0 : RUNS); r++) {
     for (const lib of COLD) cold[lib].push(await coldLoad(browser, `${compressed.url}/bench/cold/${lib}.html`));
   }
   await compressed.close();
-  if (!heapOnly) {
+  if (!heapOnly && !columns) {
   console.log('\nCold first chart, brotli, 40 ms a request, 10 Mbit/s (ms from navigation start to painted)');
   console.log('| indicator-chart | with preload hints | uPlot | Chart.js | ours ÷ uPlot | ours ÷ Chart.js | with hints ÷ Chart.js |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  const [co, cu, cc, cp] = COLD.map((l) => median(cold[l]));
+  const [co, cu, cc, cp, dO, dU, dC] = COLD.map((l) => median(cold[l]));
   console.log(`| ${co.toFixed(0)} | ${cp.toFixed(0)} | ${cu.toFixed(0)} | ${cc.toFixed(0)} | ${(co / cu).toFixed(2)}× | ${(co / cc).toFixed(2)}× | ${(cp / cc).toFixed(2)}× |`);
+  console.log('\nCold 16-chart dashboard (bench/cold/dashboard-*.html: 8 lines, 4 columns, 4 doughnuts; uPlot draws the 12 it can), same link');
+  console.log('| indicator-chart (16) | uPlot (12) | Chart.js (16) | ours ÷ Chart.js |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| ${dO.toFixed(0)} | ${dU.toFixed(0)} | ${dC.toFixed(0)} | ${(dO / dC).toFixed(2)}× |`);
   }
   for (const dpr of coldOnly ? [] : heapOnly ? [1] : [1, 2]) {
     const page = await browser.newPage({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: dpr });
     await page.route('**/bench/peers.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
     await page.goto(`${server.url}/bench/peers.html`);
     await page.evaluate(inPage);
+    if (columns) await page.evaluate(() => { window.kind = 'column'; });
     const table = [];
     for (const n of heapOnly ? [] : SIZES) {
       await page.evaluate((k) => { window.text = window.dataText(k); }, n);
@@ -190,19 +208,19 @@ try {
           }, lib));
         }
       }
-      table.push([`${n.toLocaleString('en')} points, JSON text → painted`, ...LIBS.map((l) => (typeof times[l][0] === 'string' ? times[l][0] : median(times[l])))]);
+      table.push([`${n.toLocaleString('en')} ${columns ? 'columns' : 'points'}, JSON text → painted`, ...LIBS.map((l) => (typeof times[l][0] === 'string' ? times[l][0] : median(times[l])))]);
     }
     if (!heapOnly) {
     await page.evaluate(() => { window.text = window.dataText(100000); });
     const resize = Object.fromEntries(LIBS.map((l) => [l, []]));
     for (let r = 0; r < RUNS; r++) for (const lib of LIBS) resize[lib].push(await page.evaluate((l) => window.timeResize(l, window.text), lib));
-    table.push(['resize of 100,000 points', ...LIBS.map((l) => median(resize[l]))]);
+    table.push([`resize of 100,000 ${columns ? 'columns' : 'points'}`, ...LIBS.map((l) => median(resize[l]))]);
     await page.evaluate(() => { window.text = window.dataText(4); });
     const small = Object.fromEntries(LIBS.map((l) => [l, []]));
     for (let r = 0; r < RUNS; r++) for (const lib of LIBS) small[lib].push(await page.evaluate((l) => window.timeResize(l, window.text), lib));
     table.push(['resize of 4 points', ...LIBS.map((l) => median(small[l]))]);
     }
-    if (dpr === 1) {
+    if (dpr === 1 && !columns) {
       // A fresh page per library: what the large series left behind must not be collected
       // during (and subtracted from) the cycles.
       const heap = [];

@@ -60,12 +60,28 @@ function fillRows(tbody, rows, from) {
   tbody.replaceChildren(frag);
 }
 
+/** The pager's words (here, not in messages.js: only tables this long load them). */
+const PAGER = {
+  ja: {
+    rows: (a, b, n) => `${a}–${b} 行目／全 ${n} 行`,
+    prevRows: (n) => `前の ${n} 行`,
+    nextRows: (n) => `次の ${n} 行`,
+  },
+  en: {
+    rows: (a, b, n) => `Rows ${a}–${b} of ${n}`,
+    prevRows: (n) => `Previous ${n} rows`,
+    nextRows: (n) => `Next ${n} rows`,
+  },
+};
+
 /**
  * Previous / next buttons and 「1–100 行目／全 1,000,000 行」 for a table longer than a page; the
- * range is a polite status, so moving a page is heard. Null for short tables.
+ * range is a polite status, so moving a page is heard. Null for short tables. `locale` is the
+ * chart's language (Rust's answer).
  */
-export function pager(rows, tbody, words, locale) {
+export function pager(rows, tbody, locale) {
   if (rows.length <= PAGE_ROWS) return null;
+  const words = /^en\b/i.test(String(locale || '')) ? PAGER.en : PAGER.ja;
   const nav = el('div', 'pager');
   const prev = el('button', 'file', words.prevRows(PAGE_ROWS));
   const next = el('button', 'file', words.nextRows(PAGE_ROWS));

@@ -47,7 +47,7 @@ export function dataControls({ chart, words, id, page, size, current, onTable })
     wrap = el('div', 'table');
     const table = m.tableElement(t, captionId);
     wrap.append(table);
-    const pages = m.pager(t.rows || [], table.tBodies[0], words, page.locale);
+    const pages = m.pager(t.rows || [], table.tBodies[0], page.locale);
     box.append(...(pages ? [pages, wrap] : [wrap]));
     onTable(wrap);
     markScrollable(wrap, captionId);

@@ -96,6 +96,12 @@ build_pkg() {
   say "Minifying the wasm-bindgen glue (esbuild, in place: pkg/indicator_chart.js)"
   (cd "$ROOT" && esbuild pkg/indicator_chart.js --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/indicator_chart.js)
+  # The map build: the same crate with prefecture maps (`--features map`), fetched instead of
+  # pkg/ by map charts only, so pages without maps never pay for it.
+  say "Building pkg/map/ (wasm-pack build --release --target web -- --features map)"
+  (cd "$ROOT" && wasm-pack build --release --target web --mode no-install --out-dir pkg/map -- --features map)
+  (cd "$ROOT" && esbuild pkg/map/indicator_chart.js --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/map/indicator_chart.js)
   # The live-data module: its own wasm (data/), fetched only by charts whose spec has `data`.
   say "Building pkg/data/ (wasm-pack build data --release --target web)"
   (cd "$ROOT/data" && wasm-pack build --release --target web --mode no-install --out-dir ../pkg/data)

@@ -2,7 +2,9 @@
 # Transfer size a page pays for one chart: gzip -9 of the wasm, its JS glue and the
 # (minified) loader. Fails above BUDGET: 120 KB, the product's target. Then the live-data
 # module a chart with `data` fetches besides (its wasm, glue and www/indicator-chart-live.js),
-# which fails above DATA_BUDGET: 52 KB.
+# which fails above DATA_BUDGET: 52 KB. Then a page with a map: the map build (pkg/map/, which
+# map charts load instead of pkg/), its glue, the loader and the prefecture shapes
+# (www/maps/prefectures.json), which fails above MAP_BUDGET: 144 KB.
 # BENCHMARKS.md records the method, the history and where the bytes go.
 #   scripts/size-check.sh            (after scripts/demo.sh or scripts/test.sh built pkg/)
 set -euo pipefail
@@ -12,6 +14,8 @@ BUDGET=$((120 * 1024))
 FILES=(pkg/indicator_chart_bg.wasm pkg/indicator_chart.js www/indicator-chart.js)
 DATA_BUDGET=$((52 * 1024))
 DATA_FILES=(pkg/data/indicator_chart_data_bg.wasm pkg/data/indicator_chart_data.js www/indicator-chart-live.js)
+MAP_BUDGET=$((144 * 1024))
+MAP_FILES=(pkg/map/indicator_chart_bg.wasm pkg/map/indicator_chart.js www/indicator-chart.js www/maps/prefectures.json)
 
 total=0
 missing=0
@@ -39,6 +43,11 @@ data_total=$sum
 awk -v t="$data_total" -v b="$DATA_BUDGET" 'BEGIN {
   printf "%-40s %8s     (gzip -9 %6.1f KB, budget %.0f KB: %.1f KB %s)\n", "live-data module (charts with data only)", "", t / 1024, b / 1024, (t > b ? t - b : b - t) / 1024, (t > b ? "over" : "to spare")
 }'
+measure "${MAP_FILES[@]}"
+map_total=$sum
+awk -v t="$map_total" -v b="$MAP_BUDGET" 'BEGIN {
+  printf "%-40s %8s     (gzip -9 %6.1f KB, budget %.0f KB: %.1f KB %s)\n", "a page with maps (map build, shapes)", "", t / 1024, b / 1024, (t > b ? t - b : b - t) / 1024, (t > b ? "over" : "to spare")
+}'
 
 if [ "$missing" -ne 0 ]; then
   echo "size-check: build pkg/ first (wasm-pack build --release --target web)" >&2
@@ -50,6 +59,10 @@ if [ "$total" -gt "$BUDGET" ]; then
 fi
 if [ "$data_total" -gt "$DATA_BUDGET" ]; then
   echo "size-check: FAIL, the live-data module is $data_total bytes gzipped, over its budget of $DATA_BUDGET bytes (BENCHMARKS.md)" >&2
+  exit 1
+fi
+if [ "$map_total" -gt "$MAP_BUDGET" ]; then
+  echo "size-check: FAIL, a page with maps transfers $map_total bytes gzipped, over its budget of $MAP_BUDGET bytes (BENCHMARKS.md)" >&2
   exit 1
 fi
 echo "size-check: ok"

@@ -48,6 +48,7 @@ run_suite "native (cargo test --workspace: library and CLI)" native.log cargo te
 lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float parsing), natively and for the wasm
   cargo fmt --all --check && cargo clippy --workspace --all-targets --color never -- -D warnings \
     && cargo clippy -p indicator-chart --target wasm32-unknown-unknown --all-targets --color never -- -D warnings \
+    && cargo clippy -p indicator-chart --features map --target wasm32-unknown-unknown --all-targets --color never -- -D warnings \
     && cargo clippy -p indicator-chart-data --target wasm32-unknown-unknown --color never -- -D warnings
 }
 run_suite "lint (cargo fmt --check, cargo clippy -D warnings)" lint.log lint

@@ -199,6 +199,52 @@ impl Chart {
     }
 }
 
+#[cfg(feature = "map")]
+impl Chart {
+    /// The chart with the prefecture shapes a `geo` map is drawn from (the asset the page or
+    /// the CLI read once); other charts ignore them.
+    pub fn with_geometry(mut self, geometry: std::rc::Rc<crate::map::Geometry>) -> Chart {
+        if let Some(map) = self.resolved.map.as_mut() {
+            map.geometry = Some(geometry);
+        }
+        self
+    }
+
+    /// Whether this chart is a `geo` map still without its shapes.
+    pub fn needs_geometry(&self) -> bool {
+        let geo = self.resolved.spec.map.as_ref().is_some_and(|m| m.layout == crate::map::MapLayout::Geo);
+        geo && self.resolved.map.as_ref().is_some_and(|m| m.geometry.is_none())
+    }
+
+    /// The category the keyboard moves to from `category` towards (`dx`, `dy`) (east is +x,
+    /// south +y): on the tile grid the next tile that way, on the real shapes the nearest
+    /// prefecture in that direction (see `map::geometry::nearest_towards`). `None` at an edge.
+    pub fn neighbour(&self, category: usize, dx: i32, dy: i32) -> Option<usize> {
+        let map = self.resolved.spec.map.as_ref()?;
+        let from = *map.prefectures.get(category)?;
+        let geometry = self.resolved.map.as_ref().and_then(|m| m.geometry.as_deref());
+        match (map.layout, geometry) {
+            (crate::map::MapLayout::Geo, Some(g)) => {
+                let others = map.prefectures.iter().enumerate().filter(|(_, &p)| p != from).map(|(c, &p)| (c, g.places[p]));
+                crate::map::geometry::nearest_towards(g.places[from], dx as f32, dy as f32, others)
+            }
+            _ => {
+                use crate::map::regions::TILES;
+                let (mut col, mut row) = (TILES[from].0 as i32, TILES[from].1 as i32);
+                for _ in 0..7 {
+                    col += dx;
+                    row += dy;
+                    let at = TILES.iter().position(|t| (t.0 as i32, t.1 as i32) == (col, row));
+                    if let Some(c) = at.and_then(|p| map.category_of(p)) {
+                        return Some(c);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
 /// The document's words: the page text's, so the image prints what the page does.
 fn document_text<'a>(page: &'a PageText, footer: &'a [String]) -> DocumentText<'a> {
     DocumentText { title: &page.title, subtitle: page.subtitle.as_deref(), footer, description: &page.description, lang: page.locale.tag() }

@@ -11,6 +11,8 @@
 // the compiler reports code that nothing reaches.
 pub mod chart;
 pub mod data;
+#[cfg(feature = "map")]
+pub mod map;
 pub mod scene;
 pub mod text;
 pub mod theme;

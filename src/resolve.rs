@@ -183,6 +183,9 @@ pub struct Resolved {
     pub pie: Option<PieNumbers>,
     pub kpi: Option<KpiNumbers>,
     pub progress: Option<ProgressNumbers>,
+    /// A map's classes and ranks (and its shapes, once handed in).
+    #[cfg(feature = "map")]
+    pub map: Option<crate::map::MapNumbers>,
 }
 
 impl Resolved {
@@ -228,7 +231,9 @@ impl Resolved {
         });
         Resolved {
             axes,
-            dates: PartialDate::parse_all(&spec.categories),
+            #[cfg(feature = "map")]
+            map: spec.map.as_ref().map(|m| crate::map::MapNumbers::new(m, &spec.series[0].values)),
+            dates: time_axis(&spec),
             horizontal: spec.chart_type == ChartType::Bar,
             share_decimals: spec.decimals.unwrap_or(SHARE_DECIMALS),
             pie,
@@ -272,6 +277,15 @@ impl Resolved {
     pub fn share_text(&self, share: f64) -> String {
         percent(share, self.share_decimals)
     }
+}
+
+/// The categories as dates, when every one is a date; a map's are prefectures, never a time axis.
+fn time_axis(spec: &ChartSpec) -> Option<Vec<PartialDate>> {
+    #[cfg(feature = "map")]
+    if spec.chart_type == ChartType::Map {
+        return None;
+    }
+    PartialDate::parse_all(&spec.categories)
 }
 
 /// The finest precision among the first values of `series`, at most [`DATA_DECIMALS_CAP`].

@@ -87,6 +87,23 @@ pub struct Scene {
     pub font_family: &'static str,
     pub marks: Vec<Mark>,
     pub points: Vec<PlottedPoint>,
+    /// Shapes that answer for a point under the pointer (a map's prefectures, by position in
+    /// `points`): a prefecture is hovered anywhere on it, not only near its centre.
+    #[cfg(feature = "map")]
+    pub areas: Vec<(usize, Rings)>,
+}
+
+/// A shape's rings (islands), closed implicitly.
+#[cfg(feature = "map")]
+pub type Rings = Vec<Vec<(f32, f32)>>;
+
+#[cfg(feature = "map")]
+impl Scene {
+    /// The position in `points` of the shape (`areas`) under (x, y), if any.
+    pub fn area_at(&self, x: f32, y: f32) -> Option<usize> {
+        let hit = |rings: &Rings| rings.iter().any(|r| crate::map::geometry::contains(r, (x, y)));
+        self.areas.iter().find(|(_, rings)| hit(rings)).map(|(i, _)| *i)
+    }
 }
 
 /// An axis-aligned box, for overlap checks.

@@ -295,9 +295,94 @@ impl Theme {
     }
 }
 
+/// Each theme's map ramp: its lightest tint and its strongest colour that keeps 3:1 against the
+/// map's borders (dataColors 5 and 2: #E8F1FE → #3460FB for Blue). Single-hue ramps read in
+/// lightness alone, so they hold for colour-blind readers too.
+#[cfg(feature = "map")]
+const MAP_RAMPS: [(u32, u32); 7] = [
+    (0xE8F1FE, 0x3460FB),
+    (0xF0F9FF, 0x008BF2),
+    (0xE9F7F9, 0x00A3BF),
+    (0xE6F5EC, 0x259D63),
+    (0xFFEEE2, 0xFB5B01),
+    (0xFDEEEE, 0xFE3939),
+    (0xF2F2F2, 0x767676),
+];
+
+#[cfg(feature = "map")]
+impl Theme {
+    /// The line around every prefecture and tile (DADS text black, in both schemes): each class
+    /// colour keeps 3:1 against it, so a shape is told from its neighbours by its border even
+    /// when their classes are one step apart (WCAG 1.4.11).
+    pub fn map_border(&self) -> Color {
+        Color::rgb(0x1A1A1A)
+    }
+
+    /// `count` class colours, lowest class first: the theme's ramp from its light tint to its
+    /// strongest colour (the other way round in the dark, where more reads brighter). With
+    /// `center` (a diverging scale), the classes below it take a second hue (orange, or blue
+    /// for the warm themes), the centre class a neutral grey, the classes above the theme's.
+    pub fn map_classes(&self, count: usize, center: Option<usize>) -> Vec<Color> {
+        let own = MAP_RAMPS[self.name as usize];
+        let mix = |(light, strong): (u32, u32), t: f32| {
+            let t = if self.dark { 1.0 - t } else { t };
+            let (a, b) = (Color::rgb(light), Color::rgb(strong));
+            let channel = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
+            Color { r: channel(a.r, b.r), g: channel(a.g, b.g), b: channel(a.b, b.b), a: 255 }
+        };
+        let Some(center) = center else {
+            let steps = (count.max(2) - 1) as f32;
+            return (0..count).map(|k| mix(own, k as f32 / steps)).collect();
+        };
+        let other = if matches!(self.name, ThemeName::Orange | ThemeName::Red) { MAP_RAMPS[0] } else { MAP_RAMPS[4] };
+        let below = center.max(1) as f32;
+        let above = (count - center - 1).max(1) as f32;
+        (0..count)
+            .map(|k| match k.cmp(&center) {
+                std::cmp::Ordering::Less => mix(other, (center - k) as f32 / below),
+                std::cmp::Ordering::Equal => Color::rgb(if self.dark { 0x767676 } else { 0xF2F2F2 }),
+                std::cmp::Ordering::Greater => mix(own, (k - center) as f32 / above),
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::disallowed_methods)] // colour-science reference maths, never in the wasm
 mod tests {
+    #[cfg(feature = "map")]
+    #[test]
+    fn every_map_class_keeps_3_to_1_against_the_border_and_steps_in_lightness() {
+        for name in ThemeName::ALL {
+            for dark in [false, true] {
+                let theme = Theme::named(name, dark);
+                let border = theme.map_border();
+                for count in 2..=7 {
+                    for center in [None, Some(count / 2)] {
+                        let colors = theme.map_classes(count, center);
+                        assert_eq!(colors.len(), count);
+                        for (k, c) in colors.iter().enumerate() {
+                            assert!(
+                                c.contrast(&border) >= MIN_GRAPHIC_CONTRAST,
+                                "{name:?} dark={dark} {count} classes, class {k}: {}",
+                                c.css()
+                            );
+                        }
+                        if center.is_none() {
+                            // Sequential: lightness changes one way, every step visible.
+                            let l: Vec<f64> = colors.iter().map(Color::luminance).collect();
+                            let falling = !dark;
+                            assert!(
+                                l.windows(2).all(|w| if falling { w[1] < w[0] } else { w[1] > w[0] }),
+                                "{name:?} dark={dark} {count}: {l:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn all_themes() -> impl Iterator<Item = Theme> {

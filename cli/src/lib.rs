@@ -5,5 +5,6 @@
 
 pub mod data_file;
 pub mod fonts;
+pub mod map_asset;
 pub mod render;
 pub mod site;

@@ -97,7 +97,10 @@ fn a_bad_spec_exits_1_with_the_widgets_message() {
             r#"{"type":"line","title":"保有率","categories":["a","b"],"series":[{"name":"s","values":[1,"45.8%"]}]}"#,
             "series[0].values[1]: 数値または null が必要です（\"45.8%\"）",
         ),
-        (r#"{"type":"radar","title":"t"}"#, "type: line, area, column, bar, pie, donut, kpi, progress のいずれかが必要です（\"radar\"）"),
+        (
+            r#"{"type":"radar","title":"t"}"#,
+            "type: line, area, column, bar, pie, donut, kpi, progress, map のいずれかが必要です（\"radar\"）",
+        ),
         (r#"{"type":"line","title":"a","title":"b"}"#, "title: 同じ項目が2回以上書かれています。1回だけ書いてください"),
         (r#"{"type": "line", "title": 保有率 }"#, "JSON として読み込めません"),
     ];
@@ -286,4 +289,13 @@ fn a_spec_with_a_data_file_reads_it_beside_itself_in_shift_jis_too() {
     let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("data.url: ") && stderr(&o).contains("missing.csv"), "{}", stderr(&o));
+}
+
+/// www/maps/prefectures.json is what `map-asset` makes from the TopoJSON in cli/maps/: the
+/// shapes the browser fetches cannot drift from their source (or from the generator).
+#[test]
+fn the_map_asset_is_made_from_the_topojson() {
+    let built = indicator_chart_cli::map_asset::build(include_str!("../maps/ja_prefecture_area.json")).unwrap();
+    assert!(built == include_str!("../../www/maps/prefectures.json"), "stale: run cargo run -p indicator-chart-cli --bin map-asset");
+    assert!(built.contains(indicator_chart_cli::map_asset::CREDIT));
 }

@@ -10,6 +10,8 @@ mod cartesian;
 pub(crate) mod decimate;
 mod document;
 mod kpi;
+#[cfg(feature = "map")]
+mod map;
 mod pie;
 mod progress;
 
@@ -76,6 +78,8 @@ pub fn layout(r: &Resolved, theme: &Theme, width: f32, height: f32, measure: &dy
         font_family: theme.font_family,
         marks: vec![Mark::Rect { x: 0.0, y: 0.0, w: width, h: height, fill: theme.background, stroke: None }],
         points: Vec::new(),
+        #[cfg(feature = "map")]
+        areas: Vec::new(),
     };
     let label_font = Font { size: theme.label_size, bold: false };
     match r.spec.chart_type {
@@ -89,6 +93,10 @@ pub fn layout(r: &Resolved, theme: &Theme, width: f32, height: f32, measure: &dy
         }
         ChartType::Kpi => kpi::layout(&Ctx::new(r, theme, measure, label_font), &mut scene),
         ChartType::Progress => progress::layout(&Ctx::new(r, theme, measure, label_font), &mut scene),
+        #[cfg(feature = "map")]
+        ChartType::Map => map::layout(&Ctx::new(r, theme, measure, label_font), &mut scene),
+        #[cfg(not(feature = "map"))]
+        ChartType::Map => {}
     }
     scene
 }

@@ -81,6 +81,15 @@ pub enum Problem {
     DuplicateKey,
     /// A spec with `data` validated without its file (the loader or the CLI reads it first).
     DataNotLoaded,
+    /// A `regions` entry that is no prefecture; the nearest name, when one is a character off.
+    #[cfg(feature = "map")]
+    UnknownRegion { found: String, suggestion: Option<&'static str> },
+    /// A prefecture listed twice in `regions`; `first` is where it was first.
+    #[cfg(feature = "map")]
+    RepeatedRegion { name: &'static str, first: usize },
+    /// Thresholds that do not rise.
+    #[cfg(feature = "map")]
+    NotAscending,
     /// A data file's problem (`crate::data::DataError`), its message already written in both
     /// languages where it was found: the chart wasm, which never reads a file, links none of them.
     Data(Box<DataError>),
@@ -198,6 +207,30 @@ impl SpecError {
             Problem::DuplicateKey => write!(out, "this field is written more than once; write it once"),
             Problem::DataNotLoaded if ja => write!(out, "データファイルを読み込む前に検証されました"),
             Problem::DataNotLoaded => write!(out, "validated before its data file was read"),
+            #[cfg(feature = "map")]
+            Problem::UnknownRegion { found, suggestion } => {
+                if ja {
+                    let _ = write!(out, "都道府県コード（\"01\"〜\"47\"、\"13000\" の形）または都道府県名が必要です（{}）", quote(found));
+                    match suggestion {
+                        Some(s) => write!(out, "。「{s}」の誤りではありませんか"),
+                        None => Ok(()),
+                    }
+                } else {
+                    let _ = write!(out, "expected a prefecture code (\"01\" to \"47\", or \"13000\") or name (found {})", quote(found));
+                    match suggestion {
+                        Some(s) => write!(out, ". Did you mean \"{s}\"?"),
+                        None => Ok(()),
+                    }
+                }
+            }
+            #[cfg(feature = "map")]
+            Problem::RepeatedRegion { name, first } if ja => write!(out, "{name}は regions[{first}] にもあります。1回だけ書いてください"),
+            #[cfg(feature = "map")]
+            Problem::RepeatedRegion { name, first } => write!(out, "{name} is also regions[{first}]; list each prefecture once"),
+            #[cfg(feature = "map")]
+            Problem::NotAscending if ja => write!(out, "前の値より大きい値が必要です（小さい順に書いてください）"),
+            #[cfg(feature = "map")]
+            Problem::NotAscending => write!(out, "each threshold must be above the one before"),
             Problem::Data(d) => {
                 out.push_str(d.text(locale));
                 Ok(())

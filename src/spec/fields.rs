@@ -21,24 +21,24 @@ pub(crate) const STACKABLE_FIELDS: &[&str] =
 pub(crate) const PIE_FIELDS: &[&str] = with_common!("categories", "series", "data", "refresh", "centerLabel");
 pub(crate) const KPI_FIELDS: &[&str] = with_common!("value", "previous", "share", "sparkline");
 pub(crate) const PROGRESS_FIELDS: &[&str] = with_common!("value", "target", "goal");
-pub(crate) const ALL_FIELDS: &[&str] = with_common!(
-    "categories",
-    "series",
-    "data",
-    "refresh",
-    "stacking",
-    "yAxis",
-    "y2Axis",
-    "annotations",
-    "centerLabel",
-    "value",
-    "previous",
-    "share",
-    "sparkline",
-    "target",
-    "goal"
-);
+#[cfg(feature = "map")]
+pub(crate) const MAP_FIELDS: &[&str] = with_common!("regions", "values", "layout", "scale", "reference");
+/// Every type's fields: a key of another type gets its own message.
+macro_rules! every_field {
+    ($($extra:literal),*) => {
+        with_common!("categories", "series", "data", "refresh", "stacking", "yAxis", "y2Axis", "annotations", "centerLabel",
+          "value", "previous", "share", "sparkline", "target", "goal" $(, $extra)*)
+    };
+}
+#[cfg(not(feature = "map"))]
+pub(crate) const ALL_FIELDS: &[&str] = every_field!();
+#[cfg(feature = "map")]
+pub(crate) const ALL_FIELDS: &[&str] = every_field!("regions", "values", "layout", "scale", "reference");
 
+#[cfg(feature = "map")]
+pub(crate) const SCALE_FIELDS: &[&str] = &["type", "classes", "thresholds"];
+#[cfg(feature = "map")]
+pub(crate) const REFERENCE_FIELDS: &[&str] = &["label", "value"];
 pub(crate) const SERIES_FIELDS: &[&str] = &["name", "values", "column", "type", "axis", "style", "marker", "color"];
 pub(crate) const BAR_SERIES_FIELDS: &[&str] = &["name", "values", "column", "color"];
 /// A pie's one series: its slices take the theme's colours in order.
@@ -66,6 +66,11 @@ impl ChartType {
             ChartType::Pie | ChartType::Donut => PIE_FIELDS,
             ChartType::Kpi => KPI_FIELDS,
             ChartType::Progress => PROGRESS_FIELDS,
+            #[cfg(feature = "map")]
+            ChartType::Map => MAP_FIELDS,
+            // Not a type of this build (`ChartType::NAMES`): never parsed.
+            #[cfg(not(feature = "map"))]
+            ChartType::Map => &[],
         }
     }
 }

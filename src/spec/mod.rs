@@ -14,6 +14,8 @@ pub mod json;
 mod parse;
 
 pub use parse::parse_spec;
+#[cfg(feature = "map")]
+pub(crate) use parse::parse_values;
 pub(crate) use parse::{refresh_of, stat_symbol};
 
 use crate::dates::PartialDate;
@@ -46,11 +48,17 @@ pub enum ChartType {
     Donut,
     Kpi,
     Progress,
+    /// A prefecture map (the `map` feature; see `crate::map`).
+    Map,
 }
 
 impl ChartType {
+    /// The types this build draws: maps only in the map build (the loader sends map specs there).
+    #[cfg(feature = "map")]
+    pub const NAMES: &'static [&'static str] = &["line", "area", "column", "bar", "pie", "donut", "kpi", "progress", "map"];
+    #[cfg(not(feature = "map"))]
     pub const NAMES: &'static [&'static str] = &["line", "area", "column", "bar", "pie", "donut", "kpi", "progress"];
-    const ALL: [ChartType; 8] = [
+    const ALL: [ChartType; 9] = [
         ChartType::Line,
         ChartType::Area,
         ChartType::Column,
@@ -59,6 +67,7 @@ impl ChartType {
         ChartType::Donut,
         ChartType::Kpi,
         ChartType::Progress,
+        ChartType::Map,
     ];
 
     pub fn parse(name: &str) -> Option<ChartType> {
@@ -66,7 +75,8 @@ impl ChartType {
     }
 
     pub fn name(self) -> &'static str {
-        Self::NAMES[Self::ALL.iter().position(|t| *t == self).unwrap_or(0)]
+        let at = Self::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        Self::NAMES.get(at).copied().unwrap_or("map")
     }
 
     /// Charts with a category axis and a value axis.
@@ -295,6 +305,9 @@ pub struct ChartSpec {
     pub progress: Option<Progress>,
     /// Seconds between background refreshes of `data` (the file itself is read by `crate::data`).
     pub refresh: Option<u32>,
+    /// A map's regions, layout, scale and reference.
+    #[cfg(feature = "map")]
+    pub map: Option<crate::map::MapSpec>,
 }
 
 /// The chart's language: the spec's own `locale` when readable, else `fallback` (the page's).

@@ -68,12 +68,16 @@ pub fn parse_spec(json: &Json, fallback: Locale) -> Result<ChartSpec, SpecError>
         kpi: None,
         progress: None,
         refresh: None,
+        #[cfg(feature = "map")]
+        map: None,
     };
 
     match chart_type {
         ChartType::Kpi => parse_kpi(&root, &mut spec)?,
         ChartType::Progress => parse_progress(&root, &mut spec)?,
         ChartType::Pie | ChartType::Donut => parse_pie(&root, &mut spec)?,
+        #[cfg(feature = "map")]
+        ChartType::Map => crate::map::parse::parse_map(&root, &mut spec)?,
         _ => parse_cartesian(&root, &mut spec)?,
     }
     if root.get("asOf") == Some(&Json::String("auto".into())) {
@@ -256,10 +260,10 @@ fn parse_series_list(root: &Fields, chart_type: ChartType, category_count: usize
     Ok(out)
 }
 
-type Values = (Vec<Option<f64>>, Vec<(usize, ValueExtra)>);
+pub(crate) type Values = (Vec<Option<f64>>, Vec<(usize, ValueExtra)>);
 
 /// The `values` array of a series or sparkline: numbers, nulls, symbols and value objects.
-fn parse_values(fields: &Fields, category_count: usize) -> Result<Values, SpecError> {
+pub(crate) fn parse_values(fields: &Fields, category_count: usize) -> Result<Values, SpecError> {
     let path = fields.path("values");
     let raw = fields.required_array("values")?;
     if raw.len() != category_count {

@@ -3,6 +3,8 @@
 //! canvas measurement and the canvas renderer.
 
 mod canvas;
+#[cfg(feature = "map")]
+mod map;
 mod measure;
 
 use crate::chart::Chart as CoreChart;
@@ -50,8 +52,10 @@ impl WasmChart {
         if let Some(text) = &text {
             CoreChart::refuse_repeated_keys(text, &json, page).map_err(refuse)?;
         }
-        let chart = CoreChart::from_json_in(&json, page);
-        Ok(WasmChart { chart: chart.map_err(refuse)?, measure: None, scene: None })
+        let chart = CoreChart::from_json_in(&json, page).map_err(refuse)?;
+        #[cfg(feature = "map")]
+        let chart = map::attach(chart);
+        Ok(WasmChart { chart, measure: None, scene: None })
     }
 
     /// Title, subtitle, 出典, 時点, 更新日, notes, accessible name and description, localised.
@@ -109,6 +113,11 @@ impl WasmChart {
     #[wasm_bindgen(js_name = pointAt)]
     pub fn point_at(&self, x: f64, y: f64) -> i32 {
         let Some(scene) = &self.scene else { return -1 };
+        // A map's prefectures answer anywhere on their shape.
+        #[cfg(feature = "map")]
+        if !scene.areas.is_empty() {
+            return scene.area_at(x as f32, y as f32).map_or(-1, |i| i as i32);
+        }
         let horizontal = self.chart.resolved().horizontal;
         let (along, across) = if horizontal { (0.15, 1.0) } else { (1.0, 0.15) };
         scene
@@ -241,6 +250,10 @@ fn page_text_object(t: &PageText) -> Object {
     set(&o, "card", t.card.into());
     set(&o, "heightHint", t.height_hint.map_or(JsValue::NULL, |h| JsValue::from_f64(h as f64)));
     set(&o, "colorScheme", t.color_scheme.into());
+    #[cfg(feature = "map")]
+    if let Some(aspect) = t.aspect {
+        set(&o, "aspect", JsValue::from_f64(aspect as f64));
+    }
     o
 }
 

@@ -4,6 +4,8 @@
 //! prints the same way here as on the chart.
 
 pub mod csv;
+#[cfg(feature = "map")]
+pub mod map;
 pub mod page;
 pub mod point;
 pub mod summary;

@@ -39,6 +39,9 @@ pub struct PageText {
     pub color_scheme: &'static str,
     /// Categories run down and values right (`bar`): arrow keys and tooltips turn with them.
     pub horizontal: bool,
+    /// Width ÷ height the plot keeps instead of a fixed height (a map fits its box).
+    #[cfg(feature = "map")]
+    pub aspect: Option<f32>,
 }
 
 impl PageText {
@@ -63,6 +66,11 @@ impl PageText {
         let mut notes = Vec::with_capacity(spec.notes.len());
         for note in spec.notes.iter().filter(|n| !n.trim().is_empty()) {
             notes.push(format!("{}{note}", locale.pick("※", "Note: ")));
+        }
+        // The shapes' licence (CC BY 4.0) asks for its credit wherever they are shown.
+        #[cfg(feature = "map")]
+        if spec.map.as_ref().is_some_and(|m| m.layout == crate::map::MapLayout::Geo) {
+            notes.push(format!("{}{}", locale.pick("※地図：", "Note: map "), crate::map::geometry::CREDIT));
         }
         PageText {
             locale,
@@ -93,6 +101,11 @@ impl PageText {
                 ColorScheme::Auto => "auto",
             },
             horizontal: r.horizontal,
+            // A map with its legend below: taller than wide, so a phone's map fills its width
+            // over up to four legend rows (the square tile grid more so: its names need the
+            // room); up to 640 px high (the loader caps it).
+            #[cfg(feature = "map")]
+            aspect: spec.map.as_ref().map(|m| if m.layout == crate::map::MapLayout::Tiles { 0.6 } else { 0.75 }),
         }
     }
 
@@ -124,6 +137,7 @@ pub fn chart_kind_name(chart_type: ChartType, locale: Locale) -> &'static str {
         ChartType::Donut => ("ドーナツグラフ", "donut chart"),
         ChartType::Kpi => ("主要指標", "key figure"),
         ChartType::Progress => ("進捗グラフ", "progress chart"),
+        ChartType::Map => ("地図", "map"),
     };
     locale.pick(ja, en)
 }

@@ -14,6 +14,10 @@ pub fn point_text(r: &Resolved, series: usize, index: usize) -> String {
     if matches!(spec.chart_type, ChartType::Kpi | ChartType::Progress) {
         return PageText::of(r).description;
     }
+    #[cfg(feature = "map")]
+    if spec.chart_type == ChartType::Map {
+        return crate::words::map::point_text(r, index);
+    }
     let Some(s) = spec.series.get(series) else { return String::new() };
     if index >= spec.categories.len() {
         return String::new();

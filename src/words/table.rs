@@ -24,6 +24,10 @@ pub struct DataTable {
 /// KPI and progress tables are already a few labelled figures and are used as they are.
 pub fn csv_rows(r: &Resolved, table: &DataTable) -> Vec<Vec<String>> {
     let spec = &r.spec;
+    #[cfg(feature = "map")]
+    if spec.chart_type == ChartType::Map {
+        return crate::words::map::table(r).1;
+    }
     let mut out = vec![table.header.clone()];
     let by_category = matches!(spec.chart_type, ChartType::Pie | ChartType::Donut) || spec.chart_type.is_cartesian();
     if !by_category || spec.categories.is_empty() {
@@ -60,6 +64,8 @@ pub fn data_table(r: &Resolved) -> DataTable {
         ChartType::Pie | ChartType::Donut => return pie_table(r),
         ChartType::Kpi => return kpi_table(r),
         ChartType::Progress => return progress_table(r),
+        #[cfg(feature = "map")]
+        ChartType::Map => return crate::words::map::table(r).0,
         _ => {}
     }
     let locale = spec.locale;

@@ -49,3 +49,31 @@ pub fn spec_files(dir: &Path) -> Vec<PathBuf> {
 pub fn texts(scene: &Scene) -> Vec<&str> {
     scene.marks.iter().filter_map(|m| if let Mark::Text { text, .. } = m { Some(text.as_str()) } else { None }).collect()
 }
+
+/// The chart with the prefecture shapes (www/maps/prefectures.json) when it is a geo map.
+pub fn with_shapes(chart: indicator_chart::chart::Chart) -> indicator_chart::chart::Chart {
+    #[cfg(feature = "map")]
+    if chart.needs_geometry() {
+        thread_local! {
+            static SHAPES: std::rc::Rc<indicator_chart::map::Geometry> = std::rc::Rc::new({
+                let text = include_str!("../../www/maps/prefectures.json");
+                let json: indicator_chart::json::Json = serde_json::from_str(text).unwrap();
+                indicator_chart::map::Geometry::from_json(&json).unwrap()
+            });
+        }
+        return SHAPES.with(|s| chart.with_geometry(s.clone()));
+    }
+    chart
+}
+
+/// The plot height a page gives `chart` at `width`: a map keeps its aspect (at most 640 px
+/// high, as the loader caps it), other charts their height hint, else `fallback`.
+pub fn plot_height(chart: &indicator_chart::chart::Chart, width: f32, fallback: f32) -> f32 {
+    let page = chart.page_text();
+    #[cfg(feature = "map")]
+    if let Some(aspect) = page.aspect {
+        return (width / aspect).min(640.0);
+    }
+    let _ = width;
+    page.height_hint.map_or(fallback, |h| h as f32)
+}

@@ -52,8 +52,9 @@ fn gallery_and_dashboard_charts_lay_out_without_overlaps_at_any_width() {
             let name = format!("{dir}/{}", file.file_name().unwrap().to_string_lossy());
             let json: Json = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
             let Ok(chart) = Chart::from_json(&json) else { continue }; // reported by the test above
-            let height = chart.page_text().height_hint.map_or(320.0, |h| h as f32);
+            let chart = crate::common::with_shapes(chart);
             for width in [320.0, 640.0, 1280.0] {
+                let height = crate::common::plot_height(&chart, width, 320.0);
                 let scene = chart.scene(width, height, &EstimatedMeasure);
                 let overlaps = scene.overlapping_texts();
                 if !overlaps.is_empty() {

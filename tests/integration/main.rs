@@ -6,6 +6,8 @@ mod common;
 mod gallery;
 mod goldens;
 mod live_data;
+#[cfg(feature = "map")]
+mod maps;
 mod never_panics;
 mod one_answer;
 mod page_css;

@@ -39,7 +39,7 @@ fn bad_inputs_name_path_expectation_and_value() {
     let cases: Vec<(String, &str)> = vec![
         ("[1,2]".into(), "仕様全体: オブジェクト（{ … }）が必要です（2 個の配列）"),
         ("\"line\"".into(), "仕様全体: オブジェクト（{ … }）が必要です（\"line\"）"),
-        (with("type", r#""pie3d""#), "type: line, area, column, bar, pie, donut, kpi, progress のいずれかが必要です（\"pie3d\"）"),
+        (with("type", r#""pie3d""#), "type: line, area, column, bar, pie, donut, kpi, progress, map のいずれかが必要です（\"pie3d\"）"),
         (with("type", ""), "type: 必須の項目がありません"),
         (with("type", "3"), "type: 文字列が必要です（3）"),
         (with("titel", r#""x""#), "titel: 未知の項目です。「title」の誤りではありませんか。使える項目: type, title, subtitle, unit, decimals, source, asOf, updated, notes, locale, theme, colorScheme, card, era, description, categories, series, data, refresh, yAxis, y2Axis, annotations"),
@@ -80,7 +80,7 @@ fn english_specs_get_english_messages() {
     let spec = with("locale", r#""en""#).replace(r#""values":[39,45.8,75,79]"#, r#""values":[39,45.8,75]"#);
     assert_eq!(message(&spec), "series[0].values: expected 4 values, one per category (found 3)");
     let spec = with("locale", r#""en""#).replace(r#""type":"line""#, r#""type":"radar""#);
-    assert_eq!(message(&spec), "type: expected one of line, area, column, bar, pie, donut, kpi, progress (found \"radar\")");
+    assert_eq!(message(&spec), "type: expected one of line, area, column, bar, pie, donut, kpi, progress, map (found \"radar\")");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 import { el, emit, inlineSpecText } from './dom.js';
 import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
-import { loadLive, loadPkg } from './pkg.js';
+import { loadLive, loadMap, loadPkg } from './pkg.js';
 import { plainValues } from './values.js';
 import { Points } from './points.js';
 import { dataControls, markScrollable } from './table.js';
@@ -128,7 +128,7 @@ export class Controller {
       // The live-data parts download beside the chart wasm, not after it.
       const livePromise = isDataSpec(spec) && !this.feed ? loadLive() : null;
       if (livePromise) livePromise.catch(() => {}); // awaited below; never an unhandled rejection
-      m = await loadPkg();
+      m = await (spec && spec.type === 'map' ? loadMap() : loadPkg());
       if (livePromise) {
         const live = await livePromise;
         if (seq !== this.seq) return null;
@@ -273,6 +273,8 @@ export class Controller {
     const plot = el('div', 'plot');
     // KPI and progress need far less height than a chart; the page's --indicator-chart-height still wins.
     if (page.heightHint) plot.style.height = `var(--indicator-chart-height, ${Number(page.heightHint)}px)`;
+    // A map keeps its shape: as wide as the page allows, at most --indicator-chart-height (640 px) high.
+    if (page.aspect) plot.style.cssText = `aspect-ratio:${Number(page.aspect)};height:auto;max-height:var(--indicator-chart-height,640px)`;
     plot.setAttribute('part', 'plot');
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');

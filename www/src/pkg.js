@@ -49,6 +49,16 @@ function initPackage(base, name) {
 export const loadPkg = once(() => initPackage(pkgBase(), 'indicator_chart'));
 
 /**
+ * For `type: "map"` specs: the map build (pkg/map/, the chart wasm with prefecture maps) and
+ * the prefecture shapes (www/maps/prefectures.json, beside the loader), fetched together, once
+ * a page; pages without maps load neither.
+ */
+export const loadMap = once(() => Promise.all([
+  initPackage(pkgBase() + 'map/', 'indicator_chart'),
+  fetch(new URL('maps/prefectures.json', import.meta.url)).then((r) => (r.ok ? r.json() : Promise.reject(`${r.url}: HTTP ${r.status}`))),
+]).then(([m, shapes]) => { m.setMapGeometry(shapes); return m; }));
+
+/**
  * The live-data parts, fetched only for specs with `data`: the feed module beside the loader
  * (www/indicator-chart-live.js) and the data wasm (pkg/data/). `{ Feed, settings, pkg }`.
  */

@@ -130,6 +130,9 @@ export class Points {
     if (move === undefined) return;
     e.preventDefault();
     let k = this.current();
+    // A map: arrows go to the neighbouring prefecture, as the wasm finds it (-2: not a map).
+    const n = this.chart.neighbour?.(k, e.key) ?? -2;
+    if (n > -2) return this.go(n >= 0 ? n : k, true);
     const p = pts.at(k);
     const by = typeof move === 'string' ? +move.slice(1) : move;
     if (move[0] === 's') {

@@ -15,6 +15,8 @@ pub fn describe(r: &Resolved) -> String {
         ChartType::Pie | ChartType::Donut => pie::describe(r),
         ChartType::Kpi => kpi::describe(r),
         ChartType::Progress => progress::describe(r),
+        #[cfg(feature = "map")]
+        ChartType::Map => crate::words::map::describe(r),
         _ => cartesian::describe(r),
     }
 }

@@ -1,0 +1,106 @@
+//! The map fields of a spec: `regions`, `values`, `layout`, `scale` and `reference`.
+
+use super::regions::{resolve, suggestion, NAMES, NAMES_EN};
+use super::{MapLayout, MapSpec, Reference, Scale};
+use crate::locale::Locale;
+use crate::spec::error::{Expected, Problem, SpecError};
+use crate::spec::fields::{Fields, REFERENCE_FIELDS, SCALE_FIELDS};
+use crate::spec::json::Json;
+use crate::spec::{parse_values, AxisSide, ChartSpec, Series, SeriesKind};
+
+/// Most classes a legend can tell apart by lightness alone.
+pub const MAX_CLASSES: i64 = 7;
+
+/// Reads the map fields into `spec` (categories: the prefectures' names; one series).
+pub(crate) fn parse_map(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
+    let path = root.path("regions");
+    let items = root.required_array("regions")?;
+    if items.is_empty() {
+        return Err(SpecError::new(path, Problem::Empty));
+    }
+    if items.len() > 47 {
+        return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: 47 }));
+    }
+    let mut prefectures = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let text = match item {
+            Json::String(s) => s.clone(),
+            Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e7 => crate::numfmt::plain(*n),
+            other => return Err(SpecError::wrong_type(&path.index(i), Expected::String, other, root.locale)),
+        };
+        let Some(p) = resolve(&text) else {
+            return Err(SpecError::new(path.index(i), Problem::UnknownRegion { found: text.clone(), suggestion: suggestion(&text) }));
+        };
+        if let Some(first) = prefectures.iter().position(|&q| q == p) {
+            return Err(SpecError::new(path.index(i), Problem::RepeatedRegion { name: NAMES[p], first }));
+        }
+        prefectures.push(p);
+    }
+    let names: &[&str; 47] = if root.locale == Locale::En { &NAMES_EN } else { &NAMES };
+    spec.categories = prefectures.iter().map(|&p| names[p].to_owned()).collect();
+    let (values, extras) = parse_values(root, spec.categories.len())?;
+    if values.iter().all(Option::is_none) {
+        return Err(SpecError::new(root.path("values"), Problem::AllNull));
+    }
+    spec.series = vec![Series {
+        name: spec.title.clone(),
+        values,
+        extras,
+        kind: Some(SeriesKind::Column),
+        axis: AxisSide::Left,
+        dash: None,
+        marker: None,
+        color: None,
+    }];
+    let layout = root.one_of("layout", &["geo", "tiles"], &[MapLayout::Geo, MapLayout::Tiles])?.unwrap_or_default();
+    let reference = match root.get("reference") {
+        None | Some(Json::Null) => None,
+        Some(v) => {
+            let fields = Fields::of(v, &root.path("reference"), REFERENCE_FIELDS, root.locale)?;
+            let label = fields.string("label")?.unwrap_or_else(|| root.locale.pick("全国", "Japan").to_owned());
+            Some(Reference { label, value: fields.required_number("value")? })
+        }
+    };
+    let scale = parse_scale(root, reference.as_ref())?;
+    spec.map = Some(MapSpec { prefectures, layout, scale, reference });
+    Ok(())
+}
+
+fn parse_scale(root: &Fields, reference: Option<&Reference>) -> Result<Scale, SpecError> {
+    let Some(v) = root.get("scale").filter(|v| **v != Json::Null) else { return Ok(Scale::Quantile(5)) };
+    let fields = Fields::of(v, &root.path("scale"), SCALE_FIELDS, root.locale)?;
+    let classes = fields.integer("classes", 2, MAX_CLASSES)?.unwrap_or(5) as usize;
+    let given_thresholds = fields.get("thresholds").is_some();
+    let kind = fields.one_of("type", &["quantile", "equal", "thresholds", "diverging"], &[0, 1, 2, 3])?.unwrap_or(if given_thresholds {
+        2
+    } else {
+        0
+    });
+    match kind {
+        1 => Ok(Scale::Equal(classes)),
+        2 => {
+            let path = fields.path("thresholds");
+            let items = fields.required_array("thresholds")?;
+            if items.is_empty() {
+                return Err(SpecError::new(path, Problem::Empty));
+            }
+            if items.len() as i64 > MAX_CLASSES - 1 {
+                return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: MAX_CLASSES as usize - 1 }));
+            }
+            let mut thresholds = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let t = crate::spec::fields::finite_number(item, &path.index(i), root.locale)?;
+                if thresholds.last().is_some_and(|&last| t <= last) {
+                    return Err(SpecError::new(path.index(i), Problem::NotAscending));
+                }
+                thresholds.push(t);
+            }
+            Ok(Scale::Thresholds(thresholds))
+        }
+        3 => match reference {
+            Some(r) => Ok(Scale::Diverging { classes, center: r.value }),
+            None => Err(SpecError::new(root.path("reference"), Problem::Missing)),
+        },
+        _ => Ok(Scale::Quantile(classes)),
+    }
+}

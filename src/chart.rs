@@ -165,10 +165,17 @@ impl Chart {
         crate::words::csv::csv_text(&self.csv_rows(&self.table()))
     }
 
-    /// The plot height the chart is drawn at when nothing else says: what the page uses
-    /// without `--indicator-chart-height` (320 px, less for KPI and progress charts).
-    pub fn natural_plot_height(&self) -> f32 {
-        self.page_text().height_hint.map_or(DEFAULT_PLOT_HEIGHT, |h| h as f32)
+    /// The plot height the chart is drawn at `width` CSS px wide when nothing else says: what
+    /// the page uses without `--indicator-chart-height` (320 px, less for KPI and progress
+    /// charts; a map keeps its aspect, at most its height hint high, as the loader draws it).
+    pub fn natural_plot_height(&self, width: f32) -> f32 {
+        let page = self.page_text();
+        #[cfg(feature = "map")]
+        if let (Some(aspect), Some(most)) = (page.aspect, page.height_hint) {
+            return (width / aspect).min(most as f32);
+        }
+        let _ = width;
+        page.height_hint.map_or(DEFAULT_PLOT_HEIGHT, |h| h as f32)
     }
 
     /// A standalone SVG exactly `width` × `frame_height` CSS pixels, title and 出典 included:

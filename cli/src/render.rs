@@ -118,7 +118,7 @@ pub fn svg_of(chart: &mut Chart, frame: &Frame, fonts: &Fonts) -> Result<String,
                 need.ceil()
             ))
         })?,
-        None => chart.to_svg(frame.width, chart.natural_plot_height(), fonts),
+        None => chart.to_svg(frame.width, chart.natural_plot_height(frame.width), fonts),
     };
     Ok(if frame.scale == 1.0 { svg } else { scale_root(&svg, frame.scale) })
 }

@@ -83,6 +83,7 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
     if fetched.text.len() > MAX_DATA_BYTES / 2 * 3 {
         return Err(refuse(DataProblem::TooLarge { limit: MAX_DATA_BYTES }));
     }
+    let mut from_table = true;
     let mut figures = match format_of(&source, fetched) {
         DataFormat::Csv | DataFormat::Auto => {
             // Room for the title rows, the header, and blank and note rows among the figures.
@@ -104,6 +105,8 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
             let json =
                 parse_json(fetched.text.trim_start_matches('\u{feff}')).map_err(|message| refuse(DataProblem::BadJson { message }))?;
             if format == DataFormat::Estat || json.get("GET_STATS_DATA").is_some() {
+                // e-Stat's `data.series` is a class, already chosen.
+                from_table = false;
                 estat::figures_from_estat(&json, &source)?
             } else {
                 figures_from_grid(grid_of_records(&json, locale)?, &source)?
@@ -115,6 +118,16 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
     }
     if figures.updated.is_none() {
         figures.updated = fetched.last_modified.as_deref().and_then(http_date);
+    }
+    // A map's values: the column `data.series` names (a CSV's header), else the first.
+    if let (Some(Json::String(t)), Some(wanted), true) = (spec.get("type"), &source.series, from_table) {
+        if t == "map" {
+            let at = figures.columns.iter().position(|c| c.key == *wanted || c.name == *wanted).ok_or_else(|| {
+                let names = figures.columns.iter().map(|c| c.name.clone()).collect();
+                DataError::at(data.key("series"), 0, DataProblem::NoSuchColumn { found: wanted.clone(), columns: names })
+            })?;
+            figures.columns.swap(0, at);
+        }
     }
     write_figures(spec, figures, locale)
 }
@@ -177,10 +190,17 @@ fn grid_of_records(json: &Json, locale: Locale) -> Result<Grid, SpecError> {
 fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, SpecError> {
     let root = JsonPath::root();
     let Json::Object(entries) = spec else { return Ok(spec.clone()) };
-    if spec.get("categories").is_some() {
-        return Err(DataError::at(root.key("categories"), 0, DataProblem::NotWithData));
+    // A map takes its file's categories as `regions` (prefecture names or codes) and the first
+    // (or `data.series`) column as `values`.
+    let map = spec.get("type") == Some(&Json::String("map".into()));
+    let (category_key, values_key) = if map { ("regions", "values") } else { ("categories", "series") };
+    for key in [category_key, if map { values_key } else { category_key }] {
+        if spec.get(key).is_some() {
+            return Err(DataError::at(root.key(key), 0, DataProblem::NotWithData));
+        }
     }
     let series = match spec.get("series") {
+        _ if map => figures.columns.first().map(|c| Json::Array(c.values.clone())).into_iter().collect(),
         None | Some(Json::Null) => figures
             .columns
             .iter()
@@ -214,8 +234,12 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
         };
         out.push((key.clone(), value));
     }
-    out.push(("categories".into(), Json::Array(figures.categories.into_iter().map(Json::String).collect())));
-    out.push(("series".into(), Json::Array(series)));
+    out.push((category_key.into(), Json::Array(figures.categories.into_iter().map(Json::String).collect())));
+    if !map {
+        out.push(("series".into(), Json::Array(series)));
+    } else if let Some(values) = series.into_iter().next() {
+        out.push((values_key.into(), values));
+    }
     if !notes_written && !figures.notes.is_empty() {
         out.push(("notes".into(), Json::Array(figures.notes.into_iter().map(Json::String).collect())));
     }

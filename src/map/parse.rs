@@ -13,6 +13,11 @@ pub const MAX_CLASSES: i64 = 7;
 
 /// Reads the map fields into `spec` (categories: the prefectures' names; one series).
 pub(crate) fn parse_map(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecError> {
+    // `data`: a file's prefecture column became `regions` and its figures `values` (crate::data).
+    spec.refresh = crate::spec::refresh_of(root)?;
+    if root.get("data").is_some_and(|d| *d != Json::Null) && root.get("regions").is_none() {
+        return Err(SpecError::new(root.path("data"), Problem::DataNotLoaded));
+    }
     let path = root.path("regions");
     let items = root.required_array("regions")?;
     if items.is_empty() {

@@ -22,7 +22,7 @@ pub(crate) const PIE_FIELDS: &[&str] = with_common!("categories", "series", "dat
 pub(crate) const KPI_FIELDS: &[&str] = with_common!("value", "previous", "share", "sparkline");
 pub(crate) const PROGRESS_FIELDS: &[&str] = with_common!("value", "target", "goal");
 #[cfg(feature = "map")]
-pub(crate) const MAP_FIELDS: &[&str] = with_common!("regions", "values", "layout", "scale", "reference");
+pub(crate) const MAP_FIELDS: &[&str] = with_common!("regions", "values", "data", "refresh", "layout", "scale", "reference");
 /// Every type's fields: a key of another type gets its own message.
 macro_rules! every_field {
     ($($extra:literal),*) => {

@@ -144,6 +144,12 @@ impl WasmChart {
             .collect();
         set(&o, "rows", rows.into());
         set(&o, "footnotes", t.footnotes.iter().map(|f| JsValue::from_str(f)).collect::<Array>().into());
+        // A map's table sorts by value (the loader's table chunk adds the header buttons).
+        #[cfg(feature = "map")]
+        if self.chart.spec().map.is_some() {
+            let columns: Array = crate::words::map::SORTABLE_COLUMNS.iter().map(|&c| JsValue::from_f64(c as f64)).collect();
+            set(&o, "sortable", columns.into());
+        }
         o.into()
     }
 

@@ -126,6 +126,12 @@ fn outstanding_region(map: &crate::map::MapSpec, present: &[(usize, f64)]) -> Op
     }
 }
 
+/// The table's columns a reader may sort by (indices of `header`): the value, so the 47 can be
+/// read highest first as well as in code order.
+// Read by the browser binding only (`web::table`).
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "web")), allow(dead_code))]
+pub const SORTABLE_COLUMNS: &[usize] = &[2];
+
 /// The table: the 47 prefectures in code order with code, value and rank (a prefecture the
 /// spec leaves out says 「データなし」), and the CSV's raw figures beside it.
 pub fn table(r: &Resolved) -> (crate::words::table::DataTable, Vec<Vec<String>>) {

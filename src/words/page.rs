@@ -33,7 +33,7 @@ pub struct PageText {
     /// Draw the DADS card around the figure.
     pub card: bool,
     /// A plot height that fits the content (KPI and progress need far less than a chart),
-    /// used unless the page sets `--indicator-chart-height`.
+    /// used unless the page sets `--indicator-chart-height`; a map's greatest height.
     pub height_hint: Option<u32>,
     /// `light`, `dark` or `auto` (follow the reader's `prefers-color-scheme`).
     pub color_scheme: &'static str,
@@ -93,6 +93,8 @@ impl PageText {
                 ChartType::Kpi if spec.series.is_empty() => Some(176),
                 ChartType::Kpi => Some(232),
                 ChartType::Progress => Some(176),
+                // A map's greatest height: it keeps its `aspect` up to this.
+                ChartType::Map => Some(640),
                 _ => None,
             },
             color_scheme: match spec.color_scheme {

@@ -66,14 +66,11 @@ pub fn with_shapes(chart: indicator_chart::chart::Chart) -> indicator_chart::cha
     chart
 }
 
-/// The plot height a page gives `chart` at `width`: a map keeps its aspect (at most 640 px
-/// high, as the loader caps it), other charts their height hint, else `fallback`.
+/// The plot height a page gives `chart` at `width` (`Chart::natural_plot_height`), or
+/// `fallback` for charts with no height of their own.
 pub fn plot_height(chart: &indicator_chart::chart::Chart, width: f32, fallback: f32) -> f32 {
-    let page = chart.page_text();
-    #[cfg(feature = "map")]
-    if let Some(aspect) = page.aspect {
-        return (width / aspect).min(640.0);
+    match chart.page_text().height_hint {
+        Some(_) => chart.natural_plot_height(width),
+        None => fallback,
     }
-    let _ = width;
-    page.height_hint.map_or(fallback, |h| h as f32)
 }

@@ -201,3 +201,25 @@ fn the_keyboard_moves_to_grid_neighbours_and_real_neighbours() {
     assert_eq!(name(&geo, geo.neighbour(12, 1, 0)), "千葉県");
     assert_eq!(name(&geo, geo.neighbour(0, 0, 1)), "青森県");
 }
+
+#[test]
+fn a_map_reads_its_prefectures_and_figures_from_a_data_file() {
+    use indicator_chart::data::Fetched;
+    let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
+    let csv = "都道府県,件数,保有率\n東京都,1000,84.3\n大阪府,900,80.2\n北海道,800,x\n";
+    let load = |spec: &str| {
+        let json: Json = serde_json::from_str(spec).unwrap();
+        let fetched = Fetched { text: csv.into(), content_type: Some("text/csv".into()), last_modified: None };
+        Chart::from_json_with_data(&json, &fetched, &parse_json, None)
+    };
+    let c = load(r#"{"type":"map","title":"t","unit":"%","layout":"tiles","data":{"url":"p.csv","series":"保有率"}}"#).unwrap();
+    assert_eq!(c.spec().categories, vec!["東京都", "大阪府", "北海道"]);
+    assert_eq!(c.spec().series[0].values, vec![Some(84.3), Some(80.2), None]);
+    assert_eq!(c.point_text(0, 0), "東京都、84.3%、順位 1／2");
+    let first = load(r#"{"type":"map","title":"t","layout":"tiles","data":{"url":"p.csv"}}"#).unwrap();
+    assert_eq!(first.spec().series[0].values[0], Some(1000.0), "without data.series, the first column");
+    let e = load(r#"{"type":"map","title":"t","data":{"url":"p.csv","series":"率"}}"#).err().unwrap().message;
+    assert!(e.starts_with("data.series: "), "{e}");
+    let e = load(r#"{"type":"map","title":"t","regions":["13"],"data":{"url":"p.csv"}}"#).err().unwrap().message;
+    assert!(e.starts_with("regions: "), "{e}");
+}

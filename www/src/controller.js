@@ -273,8 +273,8 @@ export class Controller {
     const plot = el('div', 'plot');
     // KPI and progress need far less height than a chart; the page's --indicator-chart-height still wins.
     if (page.heightHint) plot.style.height = `var(--indicator-chart-height, ${Number(page.heightHint)}px)`;
-    // A map keeps its shape: as wide as the page allows, at most --indicator-chart-height (640 px) high.
-    if (page.aspect) plot.style.cssText = `aspect-ratio:${Number(page.aspect)};height:auto;max-height:var(--indicator-chart-height,640px)`;
+    // A map keeps its shape (Rust's aspect): as wide as the page allows, at most its height hint high.
+    if (page.aspect) plot.style.cssText = `aspect-ratio:${Number(page.aspect)};height:auto;max-height:var(--indicator-chart-height,${Number(page.heightHint)}px)`;
     plot.setAttribute('part', 'plot');
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');

@@ -81,6 +81,7 @@ const PAGER = {
  */
 export function pager(rows, tbody, locale) {
   if (rows.length <= PAGE_ROWS) return null;
+  const table = tbody.parentNode;
   const words = /^en\b/i.test(String(locale || '')) ? PAGER.en : PAGER.ja;
   const nav = el('div', 'pager');
   const prev = el('button', 'file', words.prevRows(PAGE_ROWS));
@@ -100,26 +101,64 @@ export function pager(rows, tbody, locale) {
     b.addEventListener('click', () => { from = Math.max(0, Math.min(rows.length - 1, from + by)); show(); });
   }
   nav.append(prev, next, status);
+  // Sorted by a header button: from the first page again.
+  table.onsorted = () => { from = 0; show(); };
   show();
   return nav;
 }
 
-/** `<table>` for `t` (the chart's `table()`), captioned with `captionId`. */
+/** A cell's number for sorting (「98,520,000」, 「84.3 p」), NaN for words and symbols. */
+const numberOf = (text) => parseFloat(String(text).replace(/,/g, ''));
+
+/**
+ * `<table>` for `t` (the chart's `table()`), captioned with `captionId`. The columns Rust marks
+ * `sortable` (a map's values) head a button that sorts the rows highest first, then lowest
+ * first, then back to their order; `aria-sort` on the header says which (cells without a number,
+ * 「データなし」 and symbols, stay last).
+ */
 export function tableElement(t, captionId) {
   const table = el('table');
   const caption = el('caption', null, t.caption);
   caption.id = captionId;
   table.append(caption);
+  const rows = t.rows || [];
+  const original = rows.slice();
   const head = el('tr');
-  for (const h of t.header || []) {
-    const th = el('th', null, h);
+  const tbody = el('tbody');
+  (t.header || []).forEach((h, i) => {
+    const sortable = (t.sortable || []).includes(i);
+    const th = el('th', null, sortable ? null : h);
     th.scope = 'col';
     head.append(th);
-  }
+    if (!sortable) return;
+    const button = el('button', 'sort', h);
+    const mark = el('span', null, '');
+    mark.setAttribute('aria-hidden', 'true');
+    button.type = 'button';
+    button.append(mark);
+    th.append(button);
+    let state = 0; // 0 as given, 1 highest first, 2 lowest first
+    button.addEventListener('click', () => {
+      state = (state + 1) % 3;
+      for (const other of head.querySelectorAll('th')) other.removeAttribute('aria-sort');
+      rows.splice(0, rows.length, ...original);
+      if (state) {
+        const sign = state === 1 ? -1 : 1;
+        rows.sort((a, b) => {
+          const [x, y] = [numberOf(a[i]), numberOf(b[i])];
+          if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) - Number.isNaN(y);
+          return sign * (x - y);
+        });
+        th.setAttribute('aria-sort', state === 1 ? 'descending' : 'ascending');
+      }
+      mark.textContent = ['', ' ▼', ' ▲'][state];
+      if (table.onsorted) table.onsorted();
+      else fillRows(tbody, rows, 0);
+    });
+  });
   const thead = el('thead');
   thead.append(head);
-  const tbody = el('tbody');
-  fillRows(tbody, t.rows || [], 0);
+  fillRows(tbody, rows, 0);
   table.append(thead, tbody);
   return table;
 }

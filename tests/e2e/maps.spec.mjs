@@ -1,0 +1,97 @@
+// Prefecture maps in the browser: the map build and the shapes load once a page (and never on a
+// page without maps), the keyboard walks code order and compass neighbours, a prefecture answers
+// the pointer anywhere on its shape, the table sorts by value, and both layouts look as in their
+// baselines at 320 and 1280 px, DPR 1 and 2 (tests/e2e/screenshots/maps/…).
+import { test, expect, open, waitAllRendered, settle, tabInto, says, state } from './harness.mjs';
+
+const GEO = 'g-55-map-geo';
+const TILES = 'g-56-map-tiles-diverging';
+
+test('the gallery loads the map build and the shapes once for its three maps; a page without maps loads neither', async ({ page, log }) => {
+  await open(page, 'gallery.html');
+  await waitAllRendered(page);
+  const count = (part) => log.requests.filter((u) => u.includes(part)).length;
+  expect(count('/pkg/map/indicator_chart_bg.wasm'), 'the map build, once').toBe(1);
+  expect(count('/www/maps/prefectures.json'), 'the shapes, once').toBe(1);
+  const other = [];
+  page.on('request', (r) => other.push(r.url()));
+  await open(page, 'index.html');
+  await waitAllRendered(page);
+  expect(other.filter((u) => u.includes('/pkg/map/') || u.includes('prefectures.json')), 'index.html has no map').toEqual([]);
+});
+
+test('the keyboard walks the geo map: Home 北海道, south to 青森県, End 沖縄県, north to 鹿児島県, east to 宮崎県', async ({ page }) => {
+  await open(page, 'gallery.html');
+  await waitAllRendered(page);
+  await page.locator('#' + GEO).scrollIntoViewIfNeeded();
+  await tabInto(page, GEO);
+  const walk = [
+    ['Home', '北海道、74.6%（全国 79.0%）、順位 45／47'],
+    ['ArrowDown', '青森県、73.1%（全国 79.0%）、順位 46／47'],
+    ['End', '沖縄県、70.8%（全国 79.0%）、順位 47／47'],
+    ['ArrowUp', '鹿児島県、75.4%（全国 79.0%）、順位 43／47'],
+    ['ArrowRight', '宮崎県、76.5%（全国 79.0%）、順位 38／47'],
+  ];
+  for (const [key, want] of walk) {
+    await page.keyboard.press(key);
+    const st = await says(page, GEO, want, key);
+    expect(st.focused, `${key}: focus stays on the map`).toBe(true);
+    expect(st.tip, `${key}: the tooltip says it too`).toBe(want);
+  }
+});
+
+test('the tile grid steps to grid neighbours and a tile answers the pointer anywhere on it', async ({ page }) => {
+  await open(page, 'gallery.html');
+  await waitAllRendered(page);
+  await page.locator('#' + TILES).scrollIntoViewIfNeeded();
+  await tabInto(page, TILES);
+  await page.keyboard.press('Home');
+  await says(page, TILES, /^北海道、/, 'Home');
+  for (const [key, name] of [['ArrowDown', '岩手県'], ['ArrowLeft', '秋田県'], ['ArrowDown', '山形県'], ['ArrowRight', '宮城県']]) {
+    await page.keyboard.press(key);
+    await says(page, TILES, new RegExp('^' + name + '、'), key);
+  }
+  // A tile's corner, not its centre, still shows its words.
+  const st = await state(page, TILES);
+  const tokyo = st.points.find((p) => p.index === 12);
+  await page.mouse.move(st.canvas.x + tokyo.x - 12, st.canvas.y + tokyo.y + 12);
+  await expect(page.locator(`#${TILES} .tip`)).toHaveText(/^東京都、84.3%/);
+});
+
+test('the map table has the 47 in code order and sorts by value, highest first, then lowest, then as given', async ({ page }) => {
+  await open(page, 'gallery.html');
+  await waitAllRendered(page);
+  const host = page.locator('#' + GEO);
+  await host.locator('summary').click();
+  const firstRow = host.locator('tbody tr').first();
+  await expect(host.locator('tbody tr')).toHaveCount(47);
+  await expect(firstRow.locator('th')).toHaveText('北海道');
+  const sort = host.getByRole('button', { name: /^値（%）/ });
+  const th = host.locator('thead th').nth(2);
+  await sort.click();
+  await expect(th).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstRow.locator('th')).toHaveText('東京都');
+  await sort.click();
+  await expect(th).toHaveAttribute('aria-sort', 'ascending');
+  await expect(firstRow.locator('th')).toHaveText('沖縄県');
+  await sort.click();
+  await expect(th).not.toHaveAttribute('aria-sort', /./);
+  await expect(firstRow.locator('th')).toHaveText('北海道');
+  await expect(host.locator('.footer, [part="footer"]')).toContainText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成');
+});
+
+for (const [width, dpr] of [[320, 1], [320, 2], [1280, 1], [1280, 2]]) {
+  test.describe(`${width} px, DPR ${dpr}`, () => {
+    test.use({ viewport: { width, height: 900 }, deviceScaleFactor: dpr });
+    test(`the geo and tile maps at ${width} px, DPR ${dpr}, as in their baselines`, async ({ page }) => {
+      await open(page, 'gallery.html');
+      await waitAllRendered(page);
+      await settle(page);
+      for (const id of [GEO, TILES, 'g-57-map-tiles-missing']) {
+        const canvas = page.locator(`#${id} canvas`);
+        await canvas.scrollIntoViewIfNeeded();
+        await expect(canvas).toHaveScreenshot(['maps', `${id}-${width}-dpr${dpr}.png`]);
+      }
+    });
+  });
+}

@@ -95,3 +95,14 @@ for (const [width, dpr] of [[320, 1], [320, 2], [1280, 1], [1280, 2]]) {
     });
   });
 }
+
+test('live.html: a map reads its 47 prefectures and figures from a CSV file (names in one column, values in another)', async ({ page, log }) => {
+  await open(page, 'live.html');
+  await waitAllRendered(page);
+  const host = page.locator('#live-map');
+  await host.locator('summary').click();
+  await expect(host.locator('tbody tr')).toHaveCount(47);
+  await expect(host.locator('tbody tr').nth(12)).toContainText('84.3');
+  await expect(host.locator('.footer, [part="footer"]')).toContainText('デモ用の例示');
+  expect(log.requests.filter((u) => u.includes('/www/data/prefectures.csv')).length, 'the CSV, fetched once').toBe(1);
+});

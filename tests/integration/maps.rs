@@ -223,3 +223,19 @@ fn a_map_reads_its_prefectures_and_figures_from_a_data_file() {
     let e = load(r#"{"type":"map","title":"t","regions":["13"],"data":{"url":"p.csv"}}"#).err().unwrap().message;
     assert!(e.starts_with("regions: "), "{e}");
 }
+
+/// live.html's map: www/charts/map-live.json with www/data/prefectures.csv (names, codes,
+/// a title row and a ※ note row, as published tables have them) gives all 47.
+#[test]
+fn the_live_demo_map_reads_all_47_from_its_csv() {
+    use indicator_chart::data::Fetched;
+    let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
+    let root = crate::common::root();
+    let spec: Json = serde_json::from_str(&std::fs::read_to_string(root.join("www/charts/map-live.json")).unwrap()).unwrap();
+    let text = std::fs::read_to_string(root.join("www/data/prefectures.csv")).unwrap();
+    let fetched = Fetched { text, content_type: Some("text/csv".into()), last_modified: None };
+    let c = Chart::from_json_with_data(&spec, &fetched, &parse_json, None).unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(c.spec().categories.len(), 47);
+    assert_eq!(c.table().rows[12].1[1], "84.3");
+    assert!(c.page_text().notes.iter().any(|n| n.contains("デモ用の例示")), "the file's ※ row is a note");
+}

@@ -335,8 +335,9 @@ impl Theme {
             return (0..count).map(|k| mix(own, k as f32 / steps)).collect();
         };
         let other = if matches!(self.name, ThemeName::Orange | ThemeName::Red) { MAP_RAMPS[0] } else { MAP_RAMPS[4] };
+        let center = center.min(count.saturating_sub(1));
         let below = center.max(1) as f32;
-        let above = (count - center - 1).max(1) as f32;
+        let above = count.saturating_sub(center + 1).max(1) as f32;
         (0..count)
             .map(|k| match k.cmp(&center) {
                 std::cmp::Ordering::Less => mix(other, (center - k) as f32 / below),

@@ -37,22 +37,25 @@ impl Classes {
         let (lo, hi) = (present.first().copied().unwrap_or(0.0), present.last().copied().unwrap_or(0.0));
         let mut center_class = None;
         let mut breaks: Vec<f64> = match scale {
-            Scale::Quantile(k) => (1..*k).map(|i| present[(i * present.len() / k).min(present.len() - 1)]).collect(),
+            // (`present` is never empty for a validated map; `get` keeps an empty one harmless.)
+            Scale::Quantile(k) => (1..*k).filter_map(|i| present.get(i * present.len() / k).copied()).collect(),
             Scale::Equal(k) => (1..*k).map(|i| lo + (hi - lo) * i as f64 / *k as f64).collect(),
             Scale::Thresholds(t) => t.clone(),
             Scale::Diverging { classes, center } => {
                 let reach = (hi - center).abs().max((center - lo).abs());
                 let k = *classes as f64;
                 // k equal steps over center ± reach; an odd k has a middle class around the centre.
-                let b: Vec<f64> = (1..*classes).map(|i| center - reach + 2.0 * reach * i as f64 / k).collect();
-                center_class = Some(b.iter().filter(|x| **x <= *center).count());
-                b
+                (1..*classes).map(|i| center - reach + 2.0 * reach * i as f64 / k).collect()
             }
         };
         // Equal breaks (many prefectures on one value) make empty classes: one each.
         breaks.dedup();
         if !matches!(scale, Scale::Thresholds(_) | Scale::Diverging { .. }) {
             breaks.retain(|b| *b > lo && *b <= hi);
+        }
+        // The class the centre falls in, counted on the breaks as kept.
+        if let Scale::Diverging { center, .. } = scale {
+            center_class = Some(breaks.iter().filter(|b| **b <= *center).count());
         }
         let class_of = |v: f64| breaks.iter().filter(|b| v >= **b).count();
         let of_value = values.iter().map(|v| v.map(class_of)).collect();
@@ -112,5 +115,10 @@ mod tests {
         let c = Classes::new(&Scale::Quantile(5), &v);
         assert_eq!(c.count(), 2);
         assert_eq!(c.of_value, vec![Some(0), Some(0), Some(0), Some(0), Some(1), None]);
+        // Every value on the centre: one break, the centre's class the upper one.
+        let flat = Classes::new(&Scale::Diverging { classes: 5, center: 79.0 }, &[Some(79.0)]);
+        assert_eq!((flat.count(), flat.center_class), (2, Some(1)));
+        let none = Classes::new(&Scale::Quantile(5), &[None, None]);
+        assert_eq!((none.count(), none.of_value), (1, vec![None, None]));
     }
 }

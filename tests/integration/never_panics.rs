@@ -316,3 +316,68 @@ fn near_valid_specs_lay_out_without_panics_or_nan() {
     }
     assert!(valid > 300, "the generator should reach layout often: {valid} valid of 1500");
 }
+
+/// Maps: regions of every form (and garbage), values with gaps and symbols, every layout and
+/// scale, with the shapes, laid out at odd sizes and walked with every arrow from every point.
+#[cfg(feature = "map")]
+#[test]
+fn near_valid_maps_lay_out_and_walk_without_panics_or_nan() {
+    let mut rng = Rng(0x4D41_5000_0047);
+    let mut valid = 0;
+    for _ in 0..400 {
+        let n = *rng.pick(&[1usize, 2, 5, 20, 47, 48]);
+        let regions: Vec<Json> = (0..n)
+            .map(|i| match rng.below(5) {
+                0 => Json::String(format!("{:02}", (i * 7) % 47 + 1)),
+                1 => Json::String(format!("{:02}000", (i * 11) % 47 + 1)),
+                2 => Json::Number(((i * 13) % 47 + 1) as f64),
+                3 => Json::String(rng.pick(&["東京都", "大阪", "北海道", "沖縄県", "大坂府", "", "99"]).to_string()),
+                _ => Json::String(format!("{:02}", i % 47 + 1)),
+            })
+            .collect();
+        let values: Vec<Json> = (0..n)
+            .map(|_| match rng.below(6) {
+                0 => Json::Null,
+                1 => Json::String("x".into()),
+                _ => Json::Number(*rng.pick(&[0.0, 1.0, 79.0, 84.3, -5.0, 1e15, 98_520_000.0])),
+            })
+            .collect();
+        let scale = match rng.below(5) {
+            0 => Json::Object(vec![("type".into(), Json::String("equal".into())), ("classes".into(), Json::Number(rng.below(8) as f64))]),
+            1 => Json::Object(vec![("thresholds".into(), Json::Array(vec![Json::Number(10.0), Json::Number(80.0)]))]),
+            2 => Json::Object(vec![("type".into(), Json::String("diverging".into()))]),
+            3 => random_json(&mut rng, 2),
+            _ => Json::Null,
+        };
+        let mut spec = vec![
+            ("type".to_string(), Json::String("map".into())),
+            ("title".to_string(), Json::String(rng.pick(STRINGS).to_string())),
+            ("locale".to_string(), Json::String(rng.pick(&["ja", "en"]).to_string())),
+            ("unit".to_string(), Json::String(rng.pick(&["%", "万枚", "人"]).to_string())),
+            ("layout".to_string(), Json::String(rng.pick(&["geo", "tiles"]).to_string())),
+            ("regions".to_string(), Json::Array(regions)),
+            ("values".to_string(), Json::Array(values)),
+            ("scale".to_string(), scale),
+        ];
+        if rng.below(2) == 0 {
+            spec.push(("reference".into(), Json::Object(vec![("value".into(), Json::Number(*rng.pick(&[0.0, 79.0, -1e9])))])));
+        }
+        let json = Json::Object(spec);
+        reproducibly(&json, || match Chart::from_json(&json) {
+            Ok(chart) => {
+                valid += 1;
+                let chart = crate::common::with_shapes(chart);
+                exercise(&chart, &mut rng);
+                let scene = chart.scene(480.0, 640.0, &EstimatedMeasure);
+                for p in &scene.points {
+                    for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                        let _ = chart.neighbour(p.index, dx, dy);
+                    }
+                    assert_eq!(scene.area_at(p.x, p.y).is_some(), scene.area_at(p.x, p.y).is_some());
+                }
+            }
+            Err(e) => assert!(!e.message.is_empty()),
+        });
+    }
+    assert!(valid > 60, "the generator should reach layout often: {valid} valid of 400");
+}

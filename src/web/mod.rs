@@ -63,6 +63,11 @@ impl WasmChart {
     pub fn page_text(&self) -> JsValue {
         let o = page_text_object(&self.chart.page_text());
         set(&o, "fontFamily", self.chart.theme().font_family.into());
+        // A map's arrow keys move by compass (`neighbour`), not along a series.
+        #[cfg(feature = "map")]
+        if self.chart.spec().map.is_some() {
+            set(&o, "compass", true.into());
+        }
         o.into()
     }
 

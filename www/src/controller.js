@@ -283,7 +283,8 @@ export class Controller {
     const desc = el('p', 'vh', page.description || '');
     desc.id = id + '-desc';
     canvas.setAttribute('aria-describedby', desc.id);
-    const keys = el('p', null, t.keys);
+    // A map's arrows go to neighbouring prefectures (Rust's `compass`), so its hint says so.
+    const keys = el('p', null, page.compass ? t.mapKeys : t.keys);
     keys.id = id + '-keys';
     keys.hidden = true; // read only as part of the description
     const ring = el('div', 'ring');

@@ -17,6 +17,7 @@ export const TEXT = {
     png: '画像（PNG）',
     svg: '画像（SVG）',
     keys: '矢印キーで値を1つずつ読み上げます（Home・End で最初・最後、Esc で吹き出しを閉じる）。',
+    mapKeys: '矢印キーで隣の都道府県の値を読み上げます（Home・End で北海道・沖縄県、Esc で吹き出しを閉じる）。',
   },
   en: {
     head: 'The chart cannot be shown',
@@ -31,6 +32,7 @@ export const TEXT = {
     png: 'Image (PNG)',
     svg: 'Image (SVG)',
     keys: 'Arrow keys read the values one by one (Home and End: first and last; Esc closes the tooltip).',
+    mapKeys: 'Arrow keys read the neighbouring prefecture (Home and End: Hokkaido and Okinawa; Esc closes the tooltip).',
   },
 };
 

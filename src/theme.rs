@@ -296,18 +296,20 @@ impl Theme {
 }
 
 /// Each theme's map ramp: its lightest tint and its strongest colour that keeps 3:1 against the
-/// map's borders (dataColors 5 and 2: #E8F1FE → #3460FB for Blue). Single-hue ramps read in
-/// lightness alone, so they hold for colour-blind readers too.
+/// map's borders (for Blue #E8F1FE → #3460FB, the DADS blue 50 and 600). Single-hue ramps read
+/// in lightness alone, so they hold for colour-blind readers too.
 #[cfg(feature = "map")]
-const MAP_RAMPS: [(u32, u32); 7] = [
-    (0xE8F1FE, 0x3460FB),
-    (0xF0F9FF, 0x008BF2),
-    (0xE9F7F9, 0x00A3BF),
-    (0xE6F5EC, 0x259D63),
-    (0xFFEEE2, 0xFB5B01),
-    (0xFDEEEE, 0xFE3939),
-    (0xF2F2F2, 0x767676),
-];
+fn map_ramp(name: ThemeName) -> (u32, u32) {
+    match name {
+        ThemeName::Blue => (0xE8F1FE, 0x3460FB),
+        ThemeName::LightBlue => (0xF0F9FF, 0x008BF2),
+        ThemeName::Cyan => (0xE9F7F9, 0x00A3BF),
+        ThemeName::Green => (0xE6F5EC, 0x259D63),
+        ThemeName::Orange => (0xFFEEE2, 0xFB5B01),
+        ThemeName::Red => (0xFDEEEE, 0xFE3939),
+        ThemeName::SolidGray => (0xF2F2F2, 0x767676),
+    }
+}
 
 #[cfg(feature = "map")]
 impl Theme {
@@ -318,31 +320,61 @@ impl Theme {
         Color::rgb(0x1A1A1A)
     }
 
+    /// Under the hatch of a prefecture without a value: the page in the light, a mid grey in
+    /// the dark (3:1 against the border, so the shape's outline does not vanish into the page).
+    pub fn map_missing(&self) -> Color {
+        if self.dark {
+            Color::rgb(0x6E6E6E)
+        } else {
+            self.background
+        }
+    }
+
+    /// The hatch lines over [`Theme::map_missing`]: legible on it (3:1) and unlike the tile text.
+    pub fn map_hatch(&self) -> Color {
+        if self.dark {
+            Color::rgb(0x1A1A1A)
+        } else {
+            self.muted_text
+        }
+    }
+
     /// `count` class colours, lowest class first: the theme's ramp from its light tint to its
-    /// strongest colour (the other way round in the dark, where more reads brighter). With
-    /// `center` (a diverging scale), the classes below it take a second hue (orange, or blue
-    /// for the warm themes), the centre class a neutral grey, the classes above the theme's.
-    pub fn map_classes(&self, count: usize, center: Option<usize>) -> Vec<Color> {
-        let own = MAP_RAMPS[self.name as usize];
+    /// strongest colour (the other way round in the dark, where more reads brighter). With a
+    /// `split` (a diverging scale), the classes under the centre take a second hue (orange, or
+    /// blue for the warm themes), getting stronger away from it, the neutral class (if any) a
+    /// grey, and the classes over it the theme's own hue.
+    pub fn map_classes(&self, count: usize, split: Option<crate::map::Split>) -> Vec<Color> {
+        let own = map_ramp(self.name);
+        // Dark pages turn a sequential ramp round (more reads brighter); a diverging one keeps
+        // its strongest colours at the ends in both, or its two ends would both be pale tints
+        // told apart by hue alone.
+        let invert = self.dark && split.is_none();
         let mix = |(light, strong): (u32, u32), t: f32| {
-            let t = if self.dark { 1.0 - t } else { t };
+            let t = if invert { 1.0 - t } else { t };
             let (a, b) = (Color::rgb(light), Color::rgb(strong));
             let channel = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
             Color { r: channel(a.r, b.r), g: channel(a.g, b.g), b: channel(a.b, b.b), a: 255 }
         };
-        let Some(center) = center else {
+        let Some(split) = split else {
             let steps = (count.max(2) - 1) as f32;
             return (0..count).map(|k| mix(own, k as f32 / steps)).collect();
         };
-        let other = if matches!(self.name, ThemeName::Orange | ThemeName::Red) { MAP_RAMPS[0] } else { MAP_RAMPS[4] };
-        let center = center.min(count.saturating_sub(1));
-        let below = center.max(1) as f32;
-        let above = count.saturating_sub(center + 1).max(1) as f32;
+        let other = map_ramp(if matches!(self.name, ThemeName::Orange | ThemeName::Red) { ThemeName::Blue } else { ThemeName::Orange });
+        // The grey theme's own ramp would meet the neutral grey: its upper side is blue.
+        let own = if self.name == ThemeName::SolidGray { map_ramp(ThemeName::Blue) } else { own };
+        let below = split.below.min(count);
+        let first_above = (below + usize::from(split.neutral)).min(count);
+        let above = count - first_above;
         (0..count)
-            .map(|k| match k.cmp(&center) {
-                std::cmp::Ordering::Less => mix(other, (center - k) as f32 / below),
-                std::cmp::Ordering::Equal => Color::rgb(if self.dark { 0x767676 } else { 0xF2F2F2 }),
-                std::cmp::Ordering::Greater => mix(own, (k - center) as f32 / above),
+            .map(|k| {
+                if k < below {
+                    mix(other, (below - k) as f32 / below as f32)
+                } else if k < first_above {
+                    Color::rgb(if self.dark { 0x767676 } else { 0xF2F2F2 })
+                } else {
+                    mix(own, (k - first_above + 1) as f32 / above as f32)
+                }
             })
             .collect()
     }
@@ -358,9 +390,13 @@ mod tests {
             for dark in [false, true] {
                 let theme = Theme::named(name, dark);
                 let border = theme.map_border();
+                assert!(theme.map_missing().contrast(&border) >= MIN_GRAPHIC_CONTRAST || !dark, "{name:?}: missing fill");
+                assert!(theme.map_hatch().contrast(&theme.map_missing()) >= MIN_GRAPHIC_CONTRAST, "{name:?} dark={dark}: hatch");
                 for count in 2..=7 {
-                    for center in [None, Some(count / 2)] {
-                        let colors = theme.map_classes(count, center);
+                    let splits = [None, Some((count / 2, true)), Some((count / 2, false)), Some((0, false)), Some((count, false))];
+                    for center in splits {
+                        let split = center.map(|(below, neutral)| crate::map::Split { below, neutral });
+                        let colors = theme.map_classes(count, split);
                         assert_eq!(colors.len(), count);
                         for (k, c) in colors.iter().enumerate() {
                             assert!(
@@ -368,6 +404,12 @@ mod tests {
                                 "{name:?} dark={dark} {count} classes, class {k}: {}",
                                 c.css()
                             );
+                        }
+                        assert!(colors.windows(2).all(|w| w[0] != w[1]), "{name:?} dark={dark} {count} {center:?}: two classes alike");
+                        if let Some((_, false)) = center {
+                            // No neutral class: the centre is a break, every class has a hue.
+                            let grey = |c: &Color| c.r == c.g && c.g == c.b;
+                            assert!(!colors.iter().any(grey), "{name:?} dark={dark} {count} {center:?}");
                         }
                         if center.is_none() {
                             // Sequential: lightness changes one way, every step visible.

@@ -81,7 +81,11 @@ pub fn build(topojson: &str) -> Result<String, String> {
             let mut ring: Vec<Pt> = Vec::new();
             for index in outer {
                 let i = index.as_i64().ok_or("TopoJSON: bad arc index")?;
-                let arc = if i >= 0 { arcs[i as usize].clone() } else { arcs[!i as usize].iter().rev().copied().collect() };
+                // A negative index is the arc reversed (TopoJSON: ~i).
+                let arc = arcs
+                    .get(if i >= 0 { i } else { !i } as usize)
+                    .ok_or_else(|| format!("TopoJSON: arc {i} of prefecture {code} does not exist"))?;
+                let arc: Vec<Pt> = if i >= 0 { arc.clone() } else { arc.iter().rev().copied().collect() };
                 let arc = simplify(&arc, TOLERANCE * degrees_per_unit());
                 ring.extend(if ring.is_empty() { &arc[..] } else { &arc[1..] });
             }

@@ -62,31 +62,34 @@ pub fn spec_of(spec_text: &str, spec_dir: &std::path::Path) -> Result<(Chart, Op
     let json: Json = serde_json::from_str(spec_text).map_err(|e| Failure::Spec(format!("JSON として読み込めません: {e}")))?;
     Chart::refuse_repeated_keys(spec_text, &json, None).map_err(|e| Failure::Spec(e.message))?;
     let Some((source, ..)) = Chart::data_source(&json, None).map_err(|e| Failure::Spec(e.message))? else {
-        return Chart::from_json(&json).map(|c| (with_shapes(c), None)).map_err(|e| Failure::Spec(e.message));
+        let chart = Chart::from_json(&json).map_err(|e| Failure::Spec(e.message))?;
+        return Ok((with_shapes(chart)?, None));
     };
     let fetched = crate::data_file::read_data_file(spec_dir, &source.url).map_err(Failure::Spec)?;
     let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
     let filled = Chart::fill_data(&json, &fetched, &parse_json, None).map_err(|e| Failure::Spec(e.message))?;
     let chart = Chart::from_json(&filled).map_err(|e| Failure::Spec(e.message))?;
-    Ok((with_shapes(chart), Some(filled)))
+    Ok((with_shapes(chart)?, Some(filled)))
 }
 
 /// The prefecture shapes a `geo` map is drawn from: the asset the widget fetches
-/// (`www/maps/prefectures.json`), built into the CLI and read once per thread.
-pub fn with_shapes(chart: Chart) -> Chart {
+/// (`www/maps/prefectures.json`), built into the CLI and read once per thread. (The map asset
+/// test reads the same file, so the failure below means a build from a damaged checkout.)
+pub fn with_shapes(chart: Chart) -> Result<Chart, Failure> {
     thread_local! {
-        static SHAPES: std::rc::Rc<indicator_chart::map::Geometry> = std::rc::Rc::new(
+        static SHAPES: Option<std::rc::Rc<indicator_chart::map::Geometry>> =
             serde_json::from_str::<Json>(include_str!("../../www/maps/prefectures.json"))
                 .ok()
                 .and_then(|json| indicator_chart::map::Geometry::from_json(&json).ok())
-                .expect("www/maps/prefectures.json is read by the map asset test"),
-        );
+                .map(std::rc::Rc::new);
     }
-    if chart.needs_geometry() {
-        SHAPES.with(|shapes| chart.with_geometry(shapes.clone()))
-    } else {
-        chart
+    if !chart.needs_geometry() {
+        return Ok(chart);
     }
+    SHAPES.with(|shapes| match shapes {
+        Some(shapes) => Ok(chart.with_geometry(shapes.clone())),
+        None => Err(Failure::Render("the prefecture shapes built into this program (www/maps/prefectures.json) could not be read".into())),
+    })
 }
 
 /// A spec tree as JSON text (serde_json writes it; `Json` keeps its keys in order).

@@ -29,6 +29,41 @@ fn data_error(line: usize, problem: DataProblem) -> SpecError {
     DataError::at(JsonPath::root().key("data"), line, problem)
 }
 
+/// A map's grid keeps only the columns that can be its values: a file of prefectures often has
+/// their names beside their codes (団体コード, 都道府県名), and neither is a figure. Without
+/// `data.series`, a column of words only and a column headed as a code (コード, 番号, code) go;
+/// with it, every column but that one and the categories' (a name the file lacks keeps them
+/// all, for the message that lists them).
+pub fn map_value_columns(mut grid: Grid, source: &DataSource) -> Grid {
+    let category = source.categories.as_ref().and_then(|name| grid.header.iter().position(|h| h == name)).unwrap_or(0);
+    let wanted = source.series.as_ref().filter(|w| grid.header.contains(w));
+    // From the right, so the indices still to visit stay put.
+    for i in (0..grid.header.len()).rev() {
+        let h = grid.header[i].to_ascii_lowercase();
+        let keep = i == category
+            || match wanted {
+                Some(w) => grid.header[i] == *w,
+                None => {
+                    let is_code = h.contains("コード") || h.contains("番号") || h.contains("code");
+                    let has_figure = grid.rows.iter().any(|r| match r.cells.get(i) {
+                        Some(Json::String(s)) => !s.trim().is_empty() && read_cell(s).is_some(),
+                        cell => matches!(cell, Some(Json::Number(_))),
+                    });
+                    !is_code && has_figure
+                }
+            };
+        if !keep {
+            grid.header.remove(i);
+            for row in &mut grid.rows {
+                if i < row.cells.len() {
+                    row.cells.remove(i);
+                }
+            }
+        }
+    }
+    grid
+}
+
 /// The figures of `grid`, every column but the categories' as a series.
 pub fn figures_from_grid(grid: Grid, source: &DataSource) -> Result<Figures, SpecError> {
     let Grid { header, rows } = grid;

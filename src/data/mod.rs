@@ -21,7 +21,7 @@ use crate::error::{Problem, SpecError};
 use crate::json::{Json, JsonPath};
 use crate::locale::Locale;
 use crate::spec::MAX_CATEGORIES;
-use columns::{figures_from_grid, Grid, GridRow};
+use columns::{figures_from_grid, map_value_columns, Grid, GridRow};
 
 /// The most fields (cells) a file may hold: a million rows of a few columns, and no more, so
 /// that a 64 MB file of commas cannot make 64 million strings.
@@ -84,6 +84,7 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
         return Err(refuse(DataProblem::TooLarge { limit: MAX_DATA_BYTES }));
     }
     let mut from_table = true;
+    let map = spec.get("type") == Some(&Json::String("map".into()));
     let mut figures = match format_of(&source, fetched) {
         DataFormat::Csv | DataFormat::Auto => {
             // Room for the title rows, the header, and blank and note rows among the figures.
@@ -99,7 +100,7 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
                 header: header.fields.iter().map(|h| h.trim().to_owned()).collect(),
                 rows: rows.map(|r| GridRow { line: r.line, cells: r.fields.into_iter().map(Json::String).collect() }).collect(),
             };
-            figures_from_grid(grid, &source)?
+            figures_from_grid(if map { map_value_columns(grid, &source) } else { grid }, &source)?
         }
         format => {
             let json =
@@ -109,7 +110,8 @@ pub fn fill(spec: &Json, fetched: &Fetched, parse_json: ParseJson, locale: Local
                 from_table = false;
                 estat::figures_from_estat(&json, &source)?
             } else {
-                figures_from_grid(grid_of_records(&json, locale)?, &source)?
+                let grid = grid_of_records(&json, locale)?;
+                figures_from_grid(if map { map_value_columns(grid, &source) } else { grid }, &source)?
             }
         }
     };
@@ -215,7 +217,8 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
     let mut notes_written = false;
     for (key, value) in entries {
         let value = match (key.as_str(), value) {
-            ("series", _) => continue,
+            // (A map has no `series`: kept, the validator refuses it by name.)
+            ("series", _) if !map => continue,
             ("updated", Json::String(s)) if s == "auto" => match &figures.updated {
                 Some(date) => Json::String(date.clone()),
                 None => continue,

@@ -29,7 +29,7 @@ const GEO_BORDER: f32 = 0.5;
 
 pub fn layout(ctx: &Ctx, scene: &mut Scene) {
     let (Some(map), Some(numbers)) = (&ctx.spec.map, &ctx.r.map) else { return };
-    let colors = ctx.theme.map_classes(numbers.classes.count(), numbers.classes.center_class);
+    let colors = ctx.theme.map_classes(numbers.classes.count(), numbers.classes.split);
     let missing = (0..47).any(|p| fill_of(map, numbers, &colors, p).is_none());
     let inner_w = scene.width - 2.0 * PAD;
     let legend = legend_items(ctx, numbers, &colors, missing);
@@ -69,12 +69,12 @@ fn geo(ctx: &Ctx, map: &MapSpec, numbers: &MapNumbers, colors: &[Color], (x, y, 
         for ring in &drawn {
             scene.marks.push(Mark::Polygon {
                 points: ring.clone(),
-                fill: fill.unwrap_or(ctx.theme.background),
+                fill: fill.unwrap_or(ctx.theme.map_missing()),
                 stroke: Some((border, GEO_BORDER)),
             });
         }
         if fill.is_none() {
-            hatches.extend(hatch(&drawn, ctx.theme.muted_text));
+            hatches.extend(hatch(&drawn, ctx.theme.map_hatch()));
         }
         if let Some(category) = map.category_of(p) {
             let (cx, cy) = at(geometry.centers[p]);
@@ -111,17 +111,18 @@ fn tiles(ctx: &Ctx, map: &MapSpec, numbers: &MapNumbers, colors: &[Color], (x, y
         let (tx, ty) = (ox + col as f32 * cell, y + row as f32 * cell);
         let fill = fill_of(map, numbers, colors, p);
         let square = vec![(tx, ty), (tx + side, ty), (tx + side, ty + side), (tx, ty + side)];
-        scene.marks.push(Mark::Polygon { points: square.clone(), fill: fill.unwrap_or(ctx.theme.background), stroke: Some((border, 1.0)) });
+        scene.marks.push(Mark::Polygon {
+            points: square.clone(),
+            fill: fill.unwrap_or(ctx.theme.map_missing()),
+            stroke: Some((border, 1.0)),
+        });
         if fill.is_none() {
-            hatches.extend(hatch(std::slice::from_ref(&square), ctx.theme.muted_text));
+            hatches.extend(hatch(std::slice::from_ref(&square), ctx.theme.map_hatch()));
         }
         // Text in whichever of black and white reads on the fill (4.5:1).
         let (white, black) = (Color::rgb(0xFFFFFF), Color::rgb(0x1A1A1A));
-        let ink = match fill {
-            Some(f) if f.contrast(&white) > f.contrast(&black) => white,
-            Some(_) => black,
-            None => ctx.theme.text,
-        };
+        let under = fill.unwrap_or(ctx.theme.map_missing());
+        let ink = if under.contrast(&white) > under.contrast(&black) { white } else { black };
         // A three-character name that does not fit (鹿児島 on a phone) takes its first two.
         let name = if fits(short_name(p), name_font) { short_name(p) } else { two_characters(short_name(p)) };
         let (cx, cy) = (tx + side / 2.0, ty + side / 2.0);
@@ -151,6 +152,10 @@ fn two_characters(name: &str) -> &str {
     name.char_indices().nth(2).map_or(name, |(at, _)| name.get(..at).unwrap_or(name))
 }
 
+/// Most hatch lines one shape gets: a chart's diagonal is a few hundred steps; shapes stretched
+/// beyond any page (a broken geometry file) are hatched only this far rather than for ever.
+const MAX_HATCH_LINES: usize = 1000;
+
 /// Diagonal lines (45°, [`HATCH_STEP`] apart) inside `rings` (even–odd), one mark a segment.
 fn hatch(rings: &[Vec<(f32, f32)>], color: Color) -> Vec<Mark> {
     let (mut lo, mut hi) = (f32::MAX, f32::MIN);
@@ -159,8 +164,11 @@ fn hatch(rings: &[Vec<(f32, f32)>], color: Color) -> Vec<Mark> {
         hi = hi.max(x + y);
     }
     let mut marks = Vec::new();
-    let mut c = (lo / HATCH_STEP).ceil() * HATCH_STEP;
-    while c < hi {
+    let first = (lo / HATCH_STEP).ceil();
+    let lines =
+        if hi.is_finite() && lo.is_finite() { ((hi / HATCH_STEP - first).max(0.0).ceil() as usize).min(MAX_HATCH_LINES) } else { 0 };
+    for line in 0..lines {
+        let c = (first + line as f32) * HATCH_STEP;
         // Where the line x + y = c crosses each edge, by x.
         let mut xs = Vec::new();
         for ring in rings {
@@ -182,7 +190,6 @@ fn hatch(rings: &[Vec<(f32, f32)>], color: Color) -> Vec<Mark> {
                 dash: LineDash::Solid,
             });
         }
-        c += HATCH_STEP;
     }
     marks
 }
@@ -249,16 +256,34 @@ fn draw_legend(ctx: &Ctx, items: &[LegendItem], rows: &[std::ops::Range<usize>],
                 let square = vec![(sx, sy), (sx + LEGEND_SWATCH, sy), (sx + LEGEND_SWATCH, sy + LEGEND_SWATCH), (sx, sy + LEGEND_SWATCH)];
                 scene.marks.push(Mark::Polygon {
                     points: square.clone(),
-                    fill: item.swatch.unwrap_or(ctx.theme.background),
+                    fill: item.swatch.unwrap_or(ctx.theme.map_missing()),
                     stroke: Some((border, 1.0)),
                 });
                 if item.hatched {
-                    scene.marks.extend(hatch(&[square], ctx.theme.muted_text));
+                    scene.marks.extend(hatch(&[square], ctx.theme.map_hatch()));
                 }
                 x += LEGEND_SWATCH + LEGEND_SWATCH_GAP;
             }
             scene.marks.push(ctx.label(x, mid, &item.text, ctx.theme.text, HAlign::Start, VAlign::Middle));
             x += ctx.width(&item.text) + LEGEND_GAP;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hatching_covers_a_shape_and_ends_on_any_shape() {
+        let black = Color::rgb(0);
+        // A 30×30 square: x + y runs 0..60, a line every 6 from 0 (the corner itself) to 54.
+        let square = vec![(0.0, 0.0), (30.0, 0.0), (30.0, 30.0), (0.0, 30.0)];
+        assert_eq!(hatch(std::slice::from_ref(&square), black).len(), 10);
+        // Absurd sizes (a broken asset that got this far) stop at the cap instead of looping.
+        let huge = vec![(0.0, 0.0), (1e30, 0.0), (0.0, 1e30)];
+        assert!(hatch(&[huge], black).len() <= MAX_HATCH_LINES);
+        let infinite = vec![(0.0, 0.0), (f32::INFINITY, 0.0), (0.0, 1.0)];
+        assert!(hatch(&[infinite], black).is_empty());
     }
 }

@@ -4,8 +4,9 @@
 //!
 //! The asset is JSON: `size` [w, h], `inset` [x, y, w, h] (the framed box of 南西諸島),
 //! `insetOffset` [dx, dy] (where the inset's contents lie on the main map), `centers` and
-//! `shapes` (SVG path data, `M x y l dx dy … z` per ring, whole units), both in code order, and
-//! the `credit` line the licence asks for.
+//! `shapes` (SVG path data, `M x y l dx dy … z` per ring, whole units), both in code order. (The
+//! asset also carries the licence's `credit` line for people who read the file; the chart
+//! prints [`CREDIT`], which it knows before the asset arrives.)
 
 use crate::spec::json::Json;
 
@@ -28,8 +29,11 @@ pub struct Geometry {
     /// Where each prefecture is for the keyboard's compass: the centre, moved back out of the
     /// inset to its real place.
     pub places: Vec<Point>,
-    pub credit: String,
 }
+
+/// The largest size and farthest coordinate an asset may have: the real one is 1000 units
+/// across; a broken or hostile file beyond this is refused, not laid out (or hatched) for ever.
+const MAX_UNITS: f32 = 100_000.0;
 
 /// Why an asset could not be read (the loader says so with the URL it fetched).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,11 +63,14 @@ impl Geometry {
             let Json::String(d) = shape else { return Err(GeometryError("shapes")) };
             rings.push(parse_path(d).ok_or(GeometryError("shapes"))?);
         }
+        let within = |v: f32| v.abs() <= MAX_UNITS;
         let mut out_centers = Vec::with_capacity(47);
         for c in centers {
             match c {
                 Json::Array(xy) if xy.len() == 2 => match (&xy[0], &xy[1]) {
-                    (Json::Number(x), Json::Number(y)) => out_centers.push((*x as f32, *y as f32)),
+                    (Json::Number(x), Json::Number(y)) if within(*x as f32) && within(*y as f32) => {
+                        out_centers.push((*x as f32, *y as f32))
+                    }
                     _ => return Err(GeometryError("centers")),
                 },
                 _ => return Err(GeometryError("centers")),
@@ -72,11 +79,10 @@ impl Geometry {
         let inset = (inset[0], inset[1], inset[2], inset[3]);
         let in_inset = |p: Point| p.0 >= inset.0 && p.0 <= inset.0 + inset.2 && p.1 >= inset.1 && p.1 <= inset.1 + inset.3;
         let places = out_centers.iter().map(|&c| if in_inset(c) { (c.0 + offset[0], c.1 + offset[1]) } else { c }).collect();
-        let credit = match json.get("credit") {
-            Some(Json::String(s)) => s.clone(),
-            _ => return Err(GeometryError("credit")),
-        };
-        Ok(Geometry { width: size[0], height: size[1], inset, rings, centers: out_centers, places, credit })
+        if !size.iter().all(|&v| v > 0.0 && within(v)) {
+            return Err(GeometryError("size"));
+        }
+        Ok(Geometry { width: size[0], height: size[1], inset, rings, centers: out_centers, places })
     }
 
     /// The prefecture whose shape holds `p` (asset units), if any.
@@ -176,7 +182,8 @@ fn read_number(text: &str) -> Option<f32> {
         value += (b - b'0') as f64 * scale;
         scale /= 10.0;
     }
-    Some(if negative { -value } else { value } as f32)
+    // Beyond any asset (see MAX_UNITS): a broken file, refused.
+    (value <= MAX_UNITS as f64).then_some(if negative { -value } else { value } as f32)
 }
 
 /// Of `candidates` (index, place), the nearest to `from` in the direction (`dx`, `dy`), within
@@ -215,6 +222,25 @@ mod tests {
         assert_eq!(parse_path("M1 2l3"), None, "an odd count of numbers");
         assert_eq!(parse_path("M1 2l3 4 <script>"), None);
         assert_eq!(read_number("-12.5"), Some(-12.5));
+    }
+
+    /// A hostile or broken asset: refused by the part that is wrong, never laid out.
+    #[test]
+    fn assets_out_of_bounds_are_refused() {
+        let asset = |size: &str, first: &str| {
+            let shapes: Vec<String> = (0..47).map(|i| if i == 0 { first.to_owned() } else { "M1 1l1 0 0 1z".to_owned() }).collect();
+            let text = format!(
+                r#"{{"size":{size},"inset":[0,0,1,1],"insetOffset":[0,0],"centers":[{}],"shapes":{:?}}}"#,
+                vec!["[1,1]"; 47].join(","),
+                shapes
+            );
+            Geometry::from_json(&serde_json::from_str::<Json>(&text).unwrap()).map(|_| ())
+        };
+        assert_eq!(asset("[1000,800]", "M1 1l1 0 0 1z"), Ok(()));
+        assert_eq!(asset("[1000,800]", "M1 1l1e30 0 0 1z"), Err(GeometryError("shapes")), "no exponents");
+        assert_eq!(asset("[1000,800]", "M1 1l900000 0 0 1z"), Err(GeometryError("shapes")));
+        assert_eq!(asset("[0,800]", "M1 1l1 0 0 1z"), Err(GeometryError("size")));
+        assert_eq!(asset("[1e9,800]", "M1 1l1 0 0 1z"), Err(GeometryError("size")));
     }
 
     #[test]

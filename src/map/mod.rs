@@ -16,7 +16,7 @@ pub mod geometry;
 pub(crate) mod parse;
 pub mod regions;
 
-pub use classes::{Classes, Scale};
+pub use classes::{Classes, Scale, Split};
 pub use geometry::Geometry;
 
 /// How the prefectures are drawn.

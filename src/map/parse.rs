@@ -1,6 +1,6 @@
 //! The map fields of a spec: `regions`, `values`, `layout`, `scale` and `reference`.
 
-use super::regions::{resolve, suggestion, NAMES, NAMES_EN};
+use super::regions::{is_national, resolve, suggestion, NAMES, NAMES_EN};
 use super::{MapLayout, MapSpec, Reference, Scale};
 use crate::locale::Locale;
 use crate::spec::error::{Expected, Problem, SpecError};
@@ -23,27 +23,53 @@ pub(crate) fn parse_map(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecE
     if items.is_empty() {
         return Err(SpecError::new(path, Problem::Empty));
     }
-    if items.len() > 47 {
+    if items.len() > 48 {
         return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: 47 }));
     }
+    // The country's own row (「全国」, e-Stat's 00000), as published tables list it first: not a
+    // prefecture, but the reference when the spec names none.
+    let mut national: Option<(usize, String)> = None;
     let mut prefectures = Vec::with_capacity(items.len());
+    // Where each prefecture is in `regions` (for a repeat's message).
+    let mut entries = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let text = match item {
             Json::String(s) => s.clone(),
             Json::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n < 1e7 => crate::numfmt::plain(*n),
             other => return Err(SpecError::wrong_type(&path.index(i), Expected::String, other, root.locale)),
         };
+        if is_national(&text) && national.is_none() {
+            // Named as written when it is a name (全国平均), else 「全国」.
+            let label = if text.trim().starts_with("全国") { text.trim() } else { root.locale.pick("全国", "Japan") };
+            national = Some((i, label.to_owned()));
+            continue;
+        }
         let Some(p) = resolve(&text) else {
             return Err(SpecError::new(path.index(i), Problem::UnknownRegion { found: text.clone(), suggestion: suggestion(&text) }));
         };
-        if let Some(first) = prefectures.iter().position(|&q| q == p) {
-            return Err(SpecError::new(path.index(i), Problem::RepeatedRegion { name: NAMES[p], first }));
+        if let Some(at) = prefectures.iter().position(|&q| q == p) {
+            return Err(SpecError::new(path.index(i), Problem::RepeatedRegion { name: NAMES[p], first: entries[at] }));
         }
         prefectures.push(p);
+        entries.push(i);
+    }
+    if prefectures.is_empty() {
+        return Err(SpecError::new(path, Problem::Empty));
+    }
+    if prefectures.len() > 47 {
+        return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: 47 }));
     }
     let names: &[&str; 47] = if root.locale == Locale::En { &NAMES_EN } else { &NAMES };
     spec.categories = prefectures.iter().map(|&p| names[p].to_owned()).collect();
-    let (values, extras) = parse_values(root, spec.categories.len())?;
+    let (mut values, mut extras) = parse_values(root, items.len())?;
+    let national_value = national.as_ref().and_then(|(at, label)| {
+        let value = values.remove(*at);
+        extras.retain(|(j, _)| j != at);
+        for (j, _) in extras.iter_mut() {
+            *j -= usize::from(*j > *at);
+        }
+        value.map(|value| Reference { label: label.clone(), value })
+    });
     if values.iter().all(Option::is_none) {
         return Err(SpecError::new(root.path("values"), Problem::AllNull));
     }
@@ -59,7 +85,7 @@ pub(crate) fn parse_map(root: &Fields, spec: &mut ChartSpec) -> Result<(), SpecE
     }];
     let layout = root.one_of("layout", &["geo", "tiles"], &[MapLayout::Geo, MapLayout::Tiles])?.unwrap_or_default();
     let reference = match root.get("reference") {
-        None | Some(Json::Null) => None,
+        None | Some(Json::Null) => national_value,
         Some(v) => {
             let fields = Fields::of(v, &root.path("reference"), REFERENCE_FIELDS, root.locale)?;
             let label = fields.string("label")?.unwrap_or_else(|| root.locale.pick("全国", "Japan").to_owned());

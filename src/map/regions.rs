@@ -181,6 +181,11 @@ pub const REGIONS: [(&str, &str, usize); 8] = [
     ("九州・沖縄", "Kyushu and Okinawa", 40),
 ];
 
+/// How many prefectures region `k` has (北海道: 1).
+pub fn region_size(k: usize) -> usize {
+    REGIONS.get(k + 1).map_or(48, |next| next.2) - REGIONS[k].2
+}
+
 /// The region (index into [`REGIONS`]) of a prefecture.
 pub fn region_of(p: Prefecture) -> usize {
     REGIONS.iter().rposition(|r| r.2 <= p + 1).unwrap_or(0)
@@ -193,10 +198,13 @@ pub fn resolve(text: &str) -> Option<Prefecture> {
     let digits = text.strip_prefix("JP-").unwrap_or(text);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         // 2 digits, or a 5- or 6-digit local-government code whose last 3 (then a check digit)
-        // are 000: the prefecture itself, not a city in it.
+        // are 000: the prefecture itself, not a city in it. A spreadsheet that stored the code
+        // as a number dropped 01–09's leading zero (「1000」, 「10006」 for 北海道).
         let code = match digits.len() {
             1 | 2 => digits,
+            4 if digits.ends_with("000") => &digits[..1],
             5 if digits.ends_with("000") => &digits[..2],
+            5 if digits[1..4] == *"000" => &digits[..1],
             6 if digits[2..5] == *"000" => &digits[..2],
             _ => return None,
         };
@@ -204,6 +212,16 @@ pub fn resolve(text: &str) -> Option<Prefecture> {
         return (1..=47).contains(&n).then(|| n - 1);
     }
     (0..47).find(|&p| NAMES[p] == text || short_name(p) == text || NAMES_EN[p].eq_ignore_ascii_case(text))
+}
+
+/// Whether a `regions` entry is the country as a whole, as published tables list it beside the
+/// 47: 「全国」 (「全国計」, 「全国平均」), the code 00 / 00000 / 000000 (e-Stat's 00000), "Japan".
+pub fn is_national(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.strip_prefix("JP-").unwrap_or(text);
+    text.starts_with("全国")
+        || (matches!(digits.len(), 2 | 5 | 6) && digits.bytes().all(|b| b == b'0'))
+        || ["Japan", "National", "Nationwide", "All Japan"].iter().any(|n| n.eq_ignore_ascii_case(text))
 }
 
 /// The prefecture whose name is nearest a misspelt entry (one character off, as 「東京道」 or
@@ -229,6 +247,10 @@ mod tests {
             ("JP-47", 46),
             ("13000", 12),
             ("130001", 12),
+            ("1000", 0),
+            ("10006", 0),
+            ("9000", 8),
+            ("090000", 8),
             ("東京都", 12),
             ("東京", 12),
             ("北海道", 0),
@@ -238,8 +260,19 @@ mod tests {
         ] {
             assert_eq!(resolve(text), Some(want), "{text}");
         }
-        for text in ["0", "48", "13101", "131016", "東京府", "", "北海", "1300"] {
+        for text in ["0", "48", "13101", "131016", "東京府", "", "北海", "1300", "1100", "11001", "48000", "0000"] {
             assert_eq!(resolve(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_country_as_a_whole_is_told_from_the_prefectures() {
+        for text in ["全国", " 全国計", "全国平均", "00", "00000", "000000", "JP-00", "Japan"] {
+            assert!(is_national(text), "{text}");
+            assert_eq!(resolve(text), None, "{text}");
+        }
+        for text in ["0", "0000", "東京都", "13000", "全", "Japanese"] {
+            assert!(!is_national(text), "{text}");
         }
     }
 

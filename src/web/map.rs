@@ -32,6 +32,14 @@ pub(super) fn attach(chart: crate::chart::Chart) -> crate::chart::Chart {
 
 #[wasm_bindgen(js_class = Chart)]
 impl WasmChart {
+    /// Whether this chart is a `geo` map drawn before the page handed in its shapes: the
+    /// loader then fetches them (once a page) and makes the chart again. The tile grid never
+    /// needs them.
+    #[wasm_bindgen(js_name = needsGeometry)]
+    pub fn needs_geometry(&self) -> bool {
+        self.chart.needs_geometry()
+    }
+
     /// For an arrow key (`ArrowRight` …) on point `k` (a position in `points()`), the position
     /// of the point the keyboard moves to, or -1 at an edge (the chart is not a map: -2).
     pub fn neighbour(&self, k: u32, key: &str) -> i32 {

@@ -154,6 +154,13 @@ impl WasmChart {
         if self.chart.spec().map.is_some() {
             let columns: Array = crate::words::map::SORTABLE_COLUMNS.iter().map(|&c| JsValue::from_f64(c as f64)).collect();
             set(&o, "sortable", columns.into());
+            // The numbers it sorts by (NaN: no value, kept last), not the cells' formatted text.
+            let keys = Array::new();
+            for p in 0..47 {
+                keys.push(&JsValue::from_f64(crate::words::map::sort_key(self.chart.resolved(), p).unwrap_or(f64::NAN)));
+            }
+            set(&o, "sortKeys", keys.into());
+            set(&o, "orderColumn", JsValue::from_f64(crate::words::map::ORDER_COLUMN as f64));
         }
         o.into()
     }

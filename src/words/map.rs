@@ -3,17 +3,27 @@
 //! national figure, how many are above it, a region that stands out) and the table of the 47.
 
 use crate::locale::Locale;
-use crate::map::regions::{region_of, REGIONS};
+use crate::map::regions::{region_of, region_size, REGIONS};
 use crate::map::{MapNumbers, Reference};
 use crate::resolve::Resolved;
 
 /// The legend's words for class `k`, the unit said once before them ([`legend_unit`]):
-/// 「70.0〜75.0」, 「1,000万〜2,000万」.
+/// 「70.0〜75.0」, 「1,000万〜2,000万」; an end class beyond the data 「50.0未満」 / 「100.0以上」
+/// (a value on a break belongs to the class above it), a class of one value that value.
 pub fn class_range(r: &Resolved, numbers: &MapNumbers, k: usize) -> String {
     let format = &r.axes[0];
+    let locale = r.locale();
     let (lo, hi) = numbers.classes.ranges[k];
-    let dash = r.locale().pick("〜", "–");
-    format!("{}{dash}{}", format.number(lo), format.number(hi))
+    let (lo, hi) = (lo.map(|v| format.number(v)), hi.map(|v| format.number(v)));
+    let (below, over) = if locale == Locale::Ja { ("未満", "以上") } else { ("under ", " and over") };
+    match (lo, hi) {
+        (Some(lo), Some(hi)) if lo == hi => lo,
+        (Some(lo), Some(hi)) => lo + locale.pick("〜", "–") + &hi,
+        (None, Some(hi)) if locale == Locale::Ja => hi + below,
+        (None, Some(hi)) => below.to_owned() + &hi,
+        (Some(lo), _) => lo + over,
+        (None, None) => String::new(),
+    }
 }
 
 /// 「単位：%」 / "Unit: %", first in the legend, when the values have a unit.
@@ -62,12 +72,14 @@ pub fn describe(r: &Resolved) -> String {
     let values = &r.spec.series[0].values;
     let names = &r.spec.categories;
     let present: Vec<(usize, f64)> = values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
-    let Some(&(hi_at, hi)) = present.iter().max_by(|a, b| a.1.total_cmp(&b.1)) else { return String::new() };
-    let Some(&(lo_at, lo)) = present.iter().min_by(|a, b| a.1.total_cmp(&b.1)) else { return String::new() };
+    let Some(hi) = present.iter().map(|p| p.1).reduce(f64::max) else { return String::new() };
+    let lo = present.iter().map(|p| p.1).fold(hi, f64::min);
+    // Every prefecture on the extreme, in code order: a tie is said, not settled by sort order.
+    let at = |x: f64| extreme_names(locale, &present, names, x);
     let v = |x: f64| r.axes[0].with_unit(x);
     let mut out = match locale {
-        Locale::Ja => format!("{}は、最も高いのが{}で{}、最も低いのが{}で{}。", r.spec.title, names[hi_at], v(hi), names[lo_at], v(lo)),
-        Locale::En => format!("{}: highest in {}, {}; lowest in {}, {}.", r.spec.title, names[hi_at], v(hi), names[lo_at], v(lo)),
+        Locale::Ja => format!("{}は、最も高いのが{}で{}、最も低いのが{}で{}。", r.spec.title, at(hi), v(hi), at(lo), v(lo)),
+        Locale::En => format!("{}: highest in {}, {}; lowest in {}, {}.", r.spec.title, at(hi), v(hi), at(lo), v(lo)),
     };
     if let Some(reference) = &map.reference {
         let above = present.iter().filter(|(_, x)| *x > reference.value).count();
@@ -79,11 +91,14 @@ pub fn describe(r: &Resolved) -> String {
         });
     }
     if let Some((region, mean, highest)) = outstanding_region(map, &present) {
-        out.push_str(&match (locale, highest) {
-            (Locale::Ja, true) => format!("地方別では{}の平均が{}で最も高い。", REGIONS[region].0, v(mean)),
-            (Locale::Ja, false) => format!("地方別では{}の平均が{}で最も低い。", REGIONS[region].0, v(mean)),
-            (Locale::En, true) => format!(" By region, {} averages highest, {}.", REGIONS[region].1, v(mean)),
-            (Locale::En, false) => format!(" By region, {} averages lowest, {}.", REGIONS[region].1, v(mean)),
+        // A region of one (北海道) has its value, not an average.
+        let one = region_size(region) == 1;
+        let (name, en) = (REGIONS[region].0, REGIONS[region].1);
+        let (ja_is, en_is) = if one { ("が", "is") } else { ("の平均が", "averages") };
+        let (ja_end, en_end) = if highest { ("高い", "highest") } else { ("低い", "lowest") };
+        out.push_str(&match locale {
+            Locale::Ja => format!("地方別では{name}{ja_is}{}で最も{ja_end}。", v(mean)),
+            Locale::En => format!(" By region, {en} {en_is} {en_end}, {}.", v(mean)),
         });
     }
     let missing = 47 - numbers.ranked;
@@ -96,9 +111,35 @@ pub fn describe(r: &Resolved) -> String {
     out
 }
 
+/// 「東京都」, 「東京都・大阪府」, 「東京都・大阪府・愛知県など5都道府県」 ("Tokyo, Osaka, Aichi and
+/// 2 others").
+fn extreme_names(locale: Locale, present: &[(usize, f64)], names: &[String], x: f64) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for &(i, v) in present {
+        if v != x {
+            continue;
+        }
+        if count < 3 {
+            if count > 0 {
+                out.push_str(locale.pick("・", ", "));
+            }
+            out.push_str(&names[i]);
+        }
+        count += 1;
+    }
+    if count > 3 {
+        out.push_str(&match locale {
+            Locale::Ja => format!("など{count}都道府県"),
+            Locale::En => format!(" and {} others", count - 3),
+        });
+    }
+    out
+}
+
 /// The region (地方) whose mean stands out from the rest: the highest or lowest regional mean,
 /// when it is further from the next one than half the spread (standard deviation) of the
-/// prefectures' values. Regions need two prefectures with values to count.
+/// prefectures' values.
 fn outstanding_region(map: &crate::map::MapSpec, present: &[(usize, f64)]) -> Option<(usize, f64, bool)> {
     let mut sums = [(0.0, 0usize); 8];
     for &(i, v) in present {
@@ -106,7 +147,10 @@ fn outstanding_region(map: &crate::map::MapSpec, present: &[(usize, f64)]) -> Op
         sums[region].0 += v;
         sums[region].1 += 1;
     }
-    let means: Vec<(usize, f64)> = sums.iter().enumerate().filter(|(_, s)| s.1 >= 2).map(|(k, s)| (k, s.0 / s.1 as f64)).collect();
+    // Two prefectures make a mean worth naming; 北海道, a region of one, counts with its one.
+    let size = region_size;
+    let means: Vec<(usize, f64)> =
+        sums.iter().enumerate().filter(|(k, s)| s.1 >= 2.min(size(*k))).map(|(k, s)| (k, s.0 / s.1 as f64)).collect();
     if means.len() < 3 {
         return None;
     }
@@ -117,9 +161,12 @@ fn outstanding_region(map: &crate::map::MapSpec, present: &[(usize, f64)]) -> Op
     let last = means.len() - 1;
     let top_gap = means[last].1 - means[last - 1].1;
     let bottom_gap = means[1].1 - means[0].1;
-    if top_gap >= bottom_gap && top_gap > spread / 2.0 {
+    // A region of one prefecture is its one value, which strays more than a mean of several
+    // does: it must stand out by the whole spread, not half.
+    let beyond = |k: usize, gap: f64| gap > if size(k) == 1 { spread } else { spread / 2.0 };
+    if top_gap >= bottom_gap && beyond(means[last].0, top_gap) {
         Some((means[last].0, means[last].1, true))
-    } else if bottom_gap > spread / 2.0 {
+    } else if beyond(means[0].0, bottom_gap) {
         Some((means[0].0, means[0].1, false))
     } else {
         None
@@ -131,6 +178,19 @@ fn outstanding_region(map: &crate::map::MapSpec, present: &[(usize, f64)]) -> Op
 // Read by the browser binding only (`web::table`).
 #[cfg_attr(not(all(target_arch = "wasm32", feature = "web")), allow(dead_code))]
 pub const SORTABLE_COLUMNS: &[usize] = &[2];
+
+/// The column the rows come sorted by (the code, ascending): its header says so (`aria-sort`)
+/// until a reader sorts by another.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "web")), allow(dead_code))]
+pub const ORDER_COLUMN: usize = 1;
+
+/// What the sortable column sorts by in table row `p` (prefecture code order): the raw value,
+/// `None` for 「データなし」 and symbols, which stay last. Numbers from here rather than read
+/// back from the cells, whose text (「−3.2」 with U+2212, 「1,234万」) is for reading.
+pub fn sort_key(r: &Resolved, p: usize) -> Option<f64> {
+    let map = r.spec.map.as_ref()?;
+    r.spec.series.first()?.values[map.category_of(p)?]
+}
 
 /// The table: the 47 prefectures in code order with code, value and rank (a prefecture the
 /// spec leaves out says 「データなし」), and the CSV's raw figures beside it.
@@ -155,7 +215,7 @@ pub fn table(r: &Resolved) -> (crate::words::table::DataTable, Vec<Vec<String>>)
         let name = if locale == Locale::En { NAMES_EN[p] } else { NAMES[p] }.to_owned();
         let code = format!("{:02}", p + 1);
         let category = map.category_of(p);
-        let value = category.and_then(|c| series.values[c]);
+        let value = sort_key(r, p);
         let symbol = category.and_then(|c| series.extra(c)).and_then(|e| e.symbol);
         let shown = match (value, symbol) {
             (Some(v), _) => format.exact(v),

@@ -68,16 +68,61 @@ test('the map table has the 47 in code order and sorts by value, highest first, 
   await expect(firstRow.locator('th')).toHaveText('北海道');
   const sort = host.getByRole('button', { name: /^値（%）/ });
   const th = host.locator('thead th').nth(2);
+  const code = host.locator('thead th').nth(1);
+  await expect(code, 'the rows come in code order, and the header says so').toHaveAttribute('aria-sort', 'ascending');
   await sort.click();
   await expect(th).toHaveAttribute('aria-sort', 'descending');
+  await expect(code).not.toHaveAttribute('aria-sort', /./);
   await expect(firstRow.locator('th')).toHaveText('東京都');
+  await expect(th.getByRole('status'), 'the sort is said aloud').toHaveText('値（%）の高い順に並べ替えました');
   await sort.click();
   await expect(th).toHaveAttribute('aria-sort', 'ascending');
   await expect(firstRow.locator('th')).toHaveText('沖縄県');
   await sort.click();
   await expect(th).not.toHaveAttribute('aria-sort', /./);
+  await expect(code).toHaveAttribute('aria-sort', 'ascending');
+  await expect(th.getByRole('status')).toHaveText('コードの順に戻しました');
   await expect(firstRow.locator('th')).toHaveText('北海道');
   await expect(host.locator('.footer, [part="footer"]')).toContainText('「国土数値情報（行政区域データ）」（国土交通省）を加工して作成');
+});
+
+/** A page of its own holding `specs` (inline), served at /www/<name>. */
+async function mapPage(page, name, specs) {
+  const html = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>maps</title>
+    <script type="module" src="/www/indicator-chart.js"></script></head><body><main>
+    ${specs.map((s, i) => `<indicator-chart id="m${i}"><script type="application/json">${JSON.stringify(s)}</script></indicator-chart>`).join('\n')}
+    </main></body></html>`;
+  await page.route('**/www/' + name, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+}
+
+const DIFFERENCES = {
+  type: 'map', title: '全国との差（例示）', unit: 'ポイント', layout: 'tiles',
+  regions: ['全国', '北海道', '東京都', '大阪府', '沖縄県'], values: [0, -3.2, 5.3, 1.1, -8.2],
+};
+
+test('a page of tile maps loads the map build only (no shapes, no chart wasm); negative values sort as numbers', async ({ page, log }) => {
+  await mapPage(page, 'tiles-only.html', [DIFFERENCES]);
+  await open(page, 'tiles-only.html');
+  await waitAllRendered(page);
+  const count = (part) => log.requests.filter((u) => u.includes(part)).length;
+  expect(count('/pkg/map/indicator_chart_bg.wasm'), 'the map build').toBe(1);
+  expect(count('prefectures.json'), 'no shapes for tiles').toBe(0);
+  expect(count('/pkg/indicator_chart_bg.wasm'), 'no chart wasm for a page of maps').toBe(0);
+  const host = page.locator('#m0');
+  await host.locator('summary').click();
+  await host.getByRole('button', { name: /^値/ }).click();
+  // 「−8.2」 is written with U+2212: sorted by Rust's numbers, not by reparsing the text.
+  const names = await host.locator('tbody tr th').allTextContents();
+  expect(names.slice(0, 4)).toEqual(['東京都', '大阪府', '北海道', '沖縄県']);
+  await host.getByRole('button', { name: /^値/ }).click();
+  expect((await host.locator('tbody tr th').allTextContents()).slice(0, 4)).toEqual(['沖縄県', '北海道', '大阪府', '東京都']);
+});
+
+test('a geo map whose shapes cannot be fetched says so, naming the file', async ({ page }) => {
+  await page.route('**/maps/prefectures.json', (r) => r.fulfill({ status: 503, body: 'busy' }));
+  await mapPage(page, 'geo-broken.html', [{ ...DIFFERENCES, layout: 'geo' }]);
+  await open(page, 'geo-broken.html');
+  await expect(page.locator('#m0 [role="alert"], #m0 .error')).toContainText(/地図の形（都道府県の境界）を読み込めませんでした: .*prefectures\.json: HTTP 503/);
 });
 
 for (const [width, dpr] of [[320, 1], [320, 2], [1280, 1], [1280, 2]]) {

@@ -239,3 +239,80 @@ fn the_live_demo_map_reads_all_47_from_its_csv() {
     assert_eq!(c.table().rows[12].1[1], "84.3");
     assert!(c.page_text().notes.iter().any(|n| n.contains("デモ用の例示")), "the file's ※ row is a note");
 }
+
+/// Published prefecture tables: the country's row first (「全国」, e-Stat's 00000), codes
+/// stored as numbers by a spreadsheet (1000 for 01000), names beside the codes.
+#[test]
+fn a_file_with_a_national_row_names_and_codes_maps_its_figures() {
+    use indicator_chart::data::Fetched;
+    let parse_json = |text: &str| serde_json::from_str::<Json>(text).map_err(|e| e.to_string());
+    let load = |spec: &str, csv: &str| {
+        let json: Json = serde_json::from_str(spec).unwrap();
+        let fetched = Fetched { text: csv.into(), content_type: Some("text/csv".into()), last_modified: None };
+        Chart::from_json_with_data(&json, &fetched, &parse_json, None)
+    };
+    let csv = "団体コード,都道府県名,保有率\n00000,全国,79.0\n1000,北海道,75.1\n13000,東京都,84.3\n47000,沖縄県,70.1\n";
+    let c = load(r#"{"type":"map","title":"t","unit":"%","layout":"tiles","data":{"url":"p.csv"}}"#, csv)
+        .unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(c.spec().categories, vec!["北海道", "東京都", "沖縄県"], "the national row is not a prefecture");
+    assert_eq!(c.spec().series[0].values, vec![Some(75.1), Some(84.3), Some(70.1)], "names and codes are not the values");
+    assert_eq!(c.point_text(0, 1), "東京都、84.3%（全国 79.0%）、順位 1／3", "the national row is the reference");
+    // The spec's own reference wins over the file's row.
+    let own = load(
+        r#"{"type":"map","title":"t","unit":"%","layout":"tiles","reference":{"label":"目標","value":80},"data":{"url":"p.csv"}}"#,
+        csv,
+    )
+    .unwrap();
+    assert!(own.point_text(0, 1).contains("（目標 80.0%）"), "{}", own.point_text(0, 1));
+    // Names first, codes second: the code column is still not taken for the figures.
+    let names_first = "都道府県,コード,率\n東京都,13,84.3\n大阪府,27,80.2\n";
+    let c = load(r#"{"type":"map","title":"t","layout":"tiles","data":{"url":"p.csv"}}"#, names_first).unwrap();
+    assert_eq!(c.spec().series[0].values, vec![Some(84.3), Some(80.2)]);
+    // Inline too: numbers for codes, the national entry with its value.
+    let inline = chart(r#"{"type":"map","title":"t","layout":"tiles","regions":["全国",10006,20001,13000],"values":[79,75,76,"x"]}"#);
+    assert_eq!(inline.spec().categories, vec!["北海道", "青森県", "東京都"]);
+    assert_eq!(inline.spec().series[0].extra(2).and_then(|e| e.symbol).map(|s| s.symbol()), Some("x"), "extras follow the removed row");
+    // JSON records: numbers are figures, the name column is not.
+    let records = r#"[{"コード":"13","都道府県":"東京都","率":84.3},{"コード":"27","都道府県":"大阪府","率":80.2}]"#;
+    let json: Json = serde_json::from_str(r#"{"type":"map","title":"t","layout":"tiles","data":{"url":"p.json"}}"#).unwrap();
+    let fetched = Fetched { text: records.into(), content_type: Some("application/json".into()), last_modified: None };
+    let c = Chart::from_json_with_data(&json, &fetched, &parse_json, None).unwrap_or_else(|e| panic!("{}", e.message));
+    assert_eq!(
+        (c.spec().categories.clone(), c.spec().series[0].values.clone()),
+        (vec!["東京都".to_owned(), "大阪府".to_owned()], vec![Some(84.3), Some(80.2)])
+    );
+    // A series list on a map is refused rather than dropped.
+    let e = load(r#"{"type":"map","title":"t","series":[{"column":"率"}],"data":{"url":"p.csv"}}"#, names_first).err().unwrap().message;
+    assert!(e.starts_with("series"), "{e}");
+}
+
+/// The legend at the ends of classes beyond the data, and an even diverging scale that has no
+/// neutral class.
+#[test]
+fn open_end_classes_and_even_diverging_scales() {
+    let t = chart(&spec(r#","layout":"tiles","scale":{"thresholds":[50,100]}"#));
+    let legend = texts(&t.scene(640.0, 640.0, &EstimatedMeasure));
+    assert!(legend.contains(&"50.0未満".to_owned()) && legend.contains(&"100.0以上".to_owned()), "{legend:?}");
+    assert!(!legend.iter().any(|l| l == "50.0〜50.0"), "{legend:?}");
+    let even = chart(&spec(r#","layout":"tiles","reference":{"value":79},"scale":{"type":"diverging","classes":4}"#));
+    let split = even.resolved().map.as_ref().and_then(|n| n.classes.split);
+    assert_eq!(split.map(|s| (s.below, s.neutral)), Some((2, false)));
+}
+
+/// Ties at the top are all named, and 北海道 (a region of one prefecture) can stand out.
+#[test]
+fn summaries_name_every_tied_extreme_and_hokkaido_can_stand_out() {
+    let tied = chart(r#"{"type":"map","title":"率","unit":"%","layout":"tiles","regions":["13","27","01","47"],"values":[90,90,50,40]}"#);
+    let words = tied.page_text().description;
+    assert!(words.contains("最も高いのが東京都・大阪府で90%"), "{words}");
+    let mut values = vec![50.0; 47];
+    values[0] = 95.0;
+    for (i, v) in values.iter_mut().enumerate().skip(1) {
+        *v += (i % 5) as f64;
+    }
+    let text: Vec<String> = values.iter().map(|v| format!("{v}")).collect();
+    let hokkaido =
+        chart(&format!(r#"{{"type":"map","title":"率","unit":"%","layout":"tiles","regions":{CODES},"values":[{}]}}"#, text.join(",")));
+    let words = hokkaido.page_text().description;
+    assert!(words.contains("地方別では北海道が95%で最も高い"), "{words}");
+}

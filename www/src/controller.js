@@ -3,7 +3,7 @@
 import { el, emit, inlineSpecText } from './dom.js';
 import { adoptStyles, applyTheme } from './style.js';
 import { ChartError, textFor, toChartError } from './messages.js';
-import { loadLive, loadMap, loadPkg } from './pkg.js';
+import { loadLive, loadMap, loadPkg, loadShapes } from './pkg.js';
 import { plainValues } from './values.js';
 import { Points } from './points.js';
 import { dataControls, markScrollable } from './table.js';
@@ -98,10 +98,12 @@ export class Controller {
     // a refresh due meanwhile cannot bring the old spec back).
     if (this.feed) { this.feed.destroy(); this.feed = null; }
     this.source = null;
-    // The wasm downloads while the spec does (one page load for every chart on the page).
-    loadPkg().catch(() => {});
     try {
-      const source = await getSpec();
+      const pending = getSpec();
+      // The wasm downloads while a fetched spec does (one page load for every chart on the
+      // page). A spec already in hand says which build it needs: a map page fetches no chart wasm.
+      if (pending && typeof pending.then === 'function') loadPkg().catch(() => {});
+      const source = await pending;
       if (seq !== this.seq) return null;
       this.source = source;
       return await this.show(seq, source, false);
@@ -156,6 +158,14 @@ export class Controller {
         }
       }
       next = new m.Chart(plainValues(shown), this.lang, text);
+      if (next.needsGeometry && next.needsGeometry()) {
+        // A geo map: the shapes, fetched once a page, then the chart again with them.
+        try { await loadShapes(m); } catch (e) { throw new ChartError(this.words().shapes((e && e.message) || String(e))); }
+        next.free();
+        next = null;
+        if (seq !== this.seq) return null;
+        next = new m.Chart(plainValues(shown), this.lang, text);
+      }
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }
       const prev = this.chart;

@@ -24,13 +24,13 @@ export function inlineSpecText(host) {
   return null;
 }
 
-/** `load()` run at the first call and its promise kept; a failure is forgotten, so that the
+/** `load(...args)` run at the first call and its promise kept; a failure is forgotten, so that the
  *  next call (another chart, an update) tries again instead of failing forever. */
 export function once(load) {
   let promise = null;
-  return () => {
+  return (...args) => {
     if (!promise) {
-      promise = load();
+      promise = load(...args);
       promise.catch(() => { promise = null; });
     }
     return promise;

@@ -60,19 +60,24 @@ function fillRows(tbody, rows, from) {
   tbody.replaceChildren(frag);
 }
 
-/** The pager's words (here, not in messages.js: only tables this long load them). */
+/** The pager's and the sort buttons' words (here, not in messages.js: only tables that have
+ * them load them). `sorted[state]` is heard when a header button sorts the rows. */
 const PAGER = {
   ja: {
     rows: (a, b, n) => `${a}–${b} 行目／全 ${n} 行`,
     prevRows: (n) => `前の ${n} 行`,
     nextRows: (n) => `次の ${n} 行`,
+    sorted: [(h, o) => `${o}の順に戻しました`, (h) => `${h}の高い順に並べ替えました`, (h) => `${h}の低い順に並べ替えました`],
   },
   en: {
     rows: (a, b, n) => `Rows ${a}–${b} of ${n}`,
     prevRows: (n) => `Previous ${n} rows`,
     nextRows: (n) => `Next ${n} rows`,
+    sorted: [(h, o) => `Back in ${o} order`, (h) => `Sorted by ${h}, highest first`, (h) => `Sorted by ${h}, lowest first`],
   },
 };
+
+const wordsFor = (locale) => (/^en\b/i.test(String(locale || '')) ? PAGER.en : PAGER.ja);
 
 /**
  * Previous / next buttons and 「1–100 行目／全 1,000,000 行」 for a table longer than a page; the
@@ -82,7 +87,7 @@ const PAGER = {
 export function pager(rows, tbody, locale) {
   if (rows.length <= PAGE_ROWS) return null;
   const table = tbody.parentNode;
-  const words = /^en\b/i.test(String(locale || '')) ? PAGER.en : PAGER.ja;
+  const words = wordsFor(locale);
   const nav = el('div', 'pager');
   const prev = el('button', 'file', words.prevRows(PAGE_ROWS));
   const next = el('button', 'file', words.nextRows(PAGE_ROWS));
@@ -107,25 +112,29 @@ export function pager(rows, tbody, locale) {
   return nav;
 }
 
-/** A cell's number for sorting (「98,520,000」, 「84.3 p」), NaN for words and symbols. */
-const numberOf = (text) => parseFloat(String(text).replace(/,/g, ''));
-
 /**
  * `<table>` for `t` (the chart's `table()`), captioned with `captionId`. The columns Rust marks
  * `sortable` (a map's values) head a button that sorts the rows highest first, then lowest
- * first, then back to their order; `aria-sort` on the header says which (cells without a number,
- * 「データなし」 and symbols, stay last).
+ * first, then back to their order, by the numbers Rust gives in `sortKeys` (one a row; NaN
+ * for 「データなし」 and symbols, which stay last), never by reparsing the formatted cells;
+ * `aria-sort` on the header says which (on `orderColumn`'s header while the rows are as
+ * given), and a status in the header says it aloud.
  */
-export function tableElement(t, captionId) {
+export function tableElement(t, captionId, locale) {
   const table = el('table');
   const caption = el('caption', null, t.caption);
   caption.id = captionId;
   table.append(caption);
   const rows = t.rows || [];
+  const keys = new Map(rows.map((row, n) => [row, Number((t.sortKeys || [])[n])]));
   const original = rows.slice();
   const head = el('tr');
   const tbody = el('tbody');
-  (t.header || []).forEach((h, i) => {
+  const words = wordsFor(locale);
+  const header = t.header || [];
+  const order = Number.isInteger(t.orderColumn) ? t.orderColumn : -1;
+  const markOrder = () => { if (head.children[order]) head.children[order].setAttribute('aria-sort', 'ascending'); };
+  header.forEach((h, i) => {
     const sortable = (t.sortable || []).includes(i);
     const th = el('th', null, sortable ? null : h);
     th.scope = 'col';
@@ -136,7 +145,9 @@ export function tableElement(t, captionId) {
     mark.setAttribute('aria-hidden', 'true');
     button.type = 'button';
     button.append(mark);
-    th.append(button);
+    const said = el('span', 'vh');
+    said.setAttribute('role', 'status');
+    th.append(button, said);
     let state = 0; // 0 as given, 1 highest first, 2 lowest first
     button.addEventListener('click', () => {
       state = (state + 1) % 3;
@@ -145,17 +156,21 @@ export function tableElement(t, captionId) {
       if (state) {
         const sign = state === 1 ? -1 : 1;
         rows.sort((a, b) => {
-          const [x, y] = [numberOf(a[i]), numberOf(b[i])];
+          const [x, y] = [keys.get(a), keys.get(b)];
           if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) - Number.isNaN(y);
           return sign * (x - y);
         });
         th.setAttribute('aria-sort', state === 1 ? 'descending' : 'ascending');
+      } else {
+        markOrder();
       }
       mark.textContent = ['', ' ▼', ' ▲'][state];
+      said.textContent = words.sorted[state](h, header[order] || '');
       if (table.onsorted) table.onsorted();
       else fillRows(tbody, rows, 0);
     });
   });
+  if ((t.sortable || []).length) markOrder();
   const thead = el('thead');
   thead.append(head);
   fillRows(tbody, rows, 0);

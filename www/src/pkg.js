@@ -49,14 +49,19 @@ function initPackage(base, name) {
 export const loadPkg = once(() => initPackage(pkgBase(), 'indicator_chart'));
 
 /**
- * For `type: "map"` specs: the map build (pkg/map/, the chart wasm with prefecture maps) and
- * the prefecture shapes (www/maps/prefectures.json, beside the loader), fetched together, once
- * a page; pages without maps load neither.
+ * For `type: "map"` specs: the map build (pkg/map/, the chart wasm with prefecture maps), once
+ * a page; pages without maps never load it.
  */
-export const loadMap = once(() => Promise.all([
-  initPackage(pkgBase() + 'map/', 'indicator_chart'),
-  fetch(new URL('maps/prefectures.json', import.meta.url)).then((r) => (r.ok ? r.json() : Promise.reject(`${r.url}: HTTP ${r.status}`))),
-]).then(([m, shapes]) => { m.setMapGeometry(shapes); return m; }));
+export const loadMap = once(() => initPackage(pkgBase() + 'map/', 'indicator_chart'));
+
+/**
+ * The prefecture shapes (www/maps/prefectures.json, beside the loader), handed to the map build
+ * once a page: only when a chart says it needs them (Rust's `needsGeometry()`: a `geo` map; the
+ * tile grid draws without them). Rejects with the URL and what went wrong.
+ */
+export const loadShapes = once((m) => fetch(new URL('maps/prefectures.json', import.meta.url))
+  .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${r.url}: HTTP ${r.status}`))))
+  .then((shapes) => { m.setMapGeometry(shapes); }));
 
 /**
  * The live-data parts, fetched only for specs with `data`: the feed module beside the loader

@@ -45,7 +45,7 @@ export function dataControls({ chart, words, id, page, size, current, onTable })
     try { m = await files(); t = chart.table(); } catch (_) { building = false; return; }
     if (!current() || wrap) return;
     wrap = el('div', 'table');
-    const table = m.tableElement(t, captionId);
+    const table = m.tableElement(t, captionId, page.locale);
     wrap.append(table);
     const pages = m.pager(t.rows || [], table.tBodies[0], page.locale);
     box.append(...(pages ? [pages, wrap] : [wrap]));

@@ -4,7 +4,7 @@
 # module a chart with `data` fetches besides (its wasm, glue and www/indicator-chart-live.js),
 # which fails above DATA_BUDGET: 52 KB. Then a page with a map: the map build (pkg/map/, which
 # map charts load instead of pkg/), its glue, the loader and the prefecture shapes
-# (www/maps/prefectures.json), which fails above MAP_BUDGET: 144 KB.
+# (www/maps/prefectures.json), which fails above MAP_BUDGET: 145 KB.
 # BENCHMARKS.md records the method, the history and where the bytes go.
 #   scripts/size-check.sh            (after scripts/demo.sh or scripts/test.sh built pkg/)
 set -euo pipefail
@@ -14,7 +14,7 @@ BUDGET=$((120 * 1024))
 FILES=(pkg/indicator_chart_bg.wasm pkg/indicator_chart.js www/indicator-chart.js)
 DATA_BUDGET=$((52 * 1024))
 DATA_FILES=(pkg/data/indicator_chart_data_bg.wasm pkg/data/indicator_chart_data.js www/indicator-chart-live.js)
-MAP_BUDGET=$((144 * 1024))
+MAP_BUDGET=$((145 * 1024))
 MAP_FILES=(pkg/map/indicator_chart_bg.wasm pkg/map/indicator_chart.js www/indicator-chart.js www/maps/prefectures.json)
 
 total=0

@@ -30,6 +30,8 @@ mod svg;
 mod ticks;
 mod words;
 
+/// The fields every object of the spec takes, for the JSON Schema (docs/spec.schema.json).
+pub use spec::contract;
 pub use spec::json;
 // Crate-internal paths (`crate::error::…`) for the validator's errors.
 use spec::error;

@@ -7,4 +7,5 @@ pub mod data_file;
 pub mod fonts;
 pub mod map_asset;
 pub mod render;
+pub mod schema;
 pub mod site;

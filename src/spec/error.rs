@@ -154,13 +154,13 @@ impl SpecError {
                     if let Some(s) = suggestion {
                         let _ = write!(out, "「{s}」の誤りではありませんか。");
                     }
-                    write!(out, "使える項目: {}", allowed.join(", "))
+                    write!(out, "使える項目: {}", listed(allowed))
                 } else {
                     let _ = write!(out, "unknown field. ");
                     if let Some(s) = suggestion {
                         let _ = write!(out, "Did you mean \"{s}\"? ");
                     }
-                    write!(out, "Allowed fields: {}", allowed.join(", "))
+                    write!(out, "Allowed fields: {}", listed(allowed))
                 }
             }
             Problem::NotOneOf { found, allowed } if ja => {
@@ -186,10 +186,10 @@ impl SpecError {
             Problem::TooMany { found, limit } if ja => write!(out, "{limit} 個までです（{found} 個）"),
             Problem::TooMany { found, limit } => write!(out, "at most {limit} items (found {found})"),
             Problem::NotForType { chart_type, allowed } if ja => {
-                write!(out, "{chart_type} では使えない項目です。使える項目: {}", allowed.join(", "))
+                write!(out, "{chart_type} では使えない項目です。使える項目: {}", listed(allowed))
             }
             Problem::NotForType { chart_type, allowed } => {
-                write!(out, "not used by {chart_type} charts. Allowed fields: {}", allowed.join(", "))
+                write!(out, "not used by {chart_type} charts. Allowed fields: {}", listed(allowed))
             }
             Problem::IntegerRange { found, min, max } if ja => write!(out, "{min} から {max} までの整数が必要です（{found}）"),
             Problem::IntegerRange { found, min, max } => write!(out, "expected a whole number from {min} to {max} (found {found})"),
@@ -277,6 +277,18 @@ fn scientific(value: f64) -> String {
     let digits = crate::numfmt::fixed(mantissa, 2);
     let digits = digits.trim_end_matches('0').trim_end_matches('.');
     format!("{}{digits}e{exponent}", if value < 0.0 { "-" } else { "" })
+}
+
+/// The fields a message lists: `$schema` (for editors, ignored) is allowed but not worth saying.
+fn listed(allowed: &[&str]) -> String {
+    let mut out = String::new();
+    for name in allowed.iter().filter(|a| !a.starts_with('$')) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 /// The allowed name closest to a misspelt one, if it is close enough to be a typo.

@@ -12,7 +12,7 @@ use crate::theme::Color;
 macro_rules! with_common {
     ($($extra:literal),*) => {
         &["type", "title", "subtitle", "unit", "decimals", "source", "asOf", "updated", "notes", "locale",
-          "theme", "colorScheme", "card", "era", "description" $(, $extra)*]
+          "theme", "colorScheme", "card", "era", "description", "$schema" $(, $extra)*]
     };
 }
 pub(crate) const LINE_FIELDS: &[&str] = with_common!("categories", "series", "data", "refresh", "yAxis", "y2Axis", "annotations");
@@ -57,6 +57,16 @@ pub(crate) const BAND_ANNOTATION_FIELDS: &[&str] = &["type", "from", "to", "labe
 pub(crate) const POINT_ANNOTATION_FIELDS: &[&str] = &["type", "series", "category", "label"];
 
 impl ChartType {
+    /// The fields one of this type's series takes (per-series drawing options only where they
+    /// mean something).
+    pub(crate) fn series_fields(self) -> &'static [&'static str] {
+        match self {
+            ChartType::Line | ChartType::Area | ChartType::Column => SERIES_FIELDS,
+            ChartType::Pie | ChartType::Donut => PIE_SERIES_FIELDS,
+            _ => BAR_SERIES_FIELDS,
+        }
+    }
+
     /// The fields this type takes, for validation and for listing in messages.
     pub(crate) fn fields(self) -> &'static [&'static str] {
         match self {

@@ -8,6 +8,7 @@
 //! drop a setting), and a field that belongs to another type says so. Every error names its
 //! JSON path; numbers are checked for being finite and drawable.
 
+pub mod contract;
 pub mod error;
 pub(crate) mod fields;
 pub mod json;

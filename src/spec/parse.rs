@@ -227,12 +227,7 @@ fn parse_series_list(root: &Fields, chart_type: ChartType, category_count: usize
     if items.len() > MAX_SERIES {
         return Err(SpecError::new(path, Problem::TooMany { found: items.len(), limit: MAX_SERIES }));
     }
-    // Per-series drawing options only where they mean something.
-    let allowed = match chart_type {
-        ChartType::Line | ChartType::Area | ChartType::Column => SERIES_FIELDS,
-        ChartType::Pie | ChartType::Donut => PIE_SERIES_FIELDS,
-        _ => BAR_SERIES_FIELDS,
-    };
+    let allowed = chart_type.series_fields();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let fields = Fields::of(item, &path.index(i), allowed, root.locale)?;

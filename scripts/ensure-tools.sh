@@ -45,9 +45,9 @@ ensure_wasm_bindgen_cli() {
 ensure_npm_packages() {
   if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/@playwright/test" ] \
      && [ -d "$ROOT/node_modules/@expo-google-fonts/noto-sans-jp" ] \
-     && [ -d "$ROOT/node_modules/esbuild" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
+     && [ -d "$ROOT/node_modules/esbuild" ] && [ -d "$ROOT/node_modules/typescript" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
   command -v npm >/dev/null || fail "npm is missing: install Node.js 20+ (Debian: apt-get install nodejs npm)."
-  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core, Noto Sans JP)"
+  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core, Noto Sans JP, TypeScript)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
   if [ -x /usr/bin/wasm-opt ]; then
     echo "warning: /usr/bin/wasm-opt (Debian binaryen) exists; node_modules/.bin comes first on PATH, keep it so." >&2

@@ -5,6 +5,7 @@
 #               the CLI: exit codes, PNG sizes, real-font text fit, the static site)
 #   2. lint:    cargo fmt --check; cargo clippy -D warnings (native and wasm)
 #   3. loader:  node --test tests/loader/            (the loader's pure modules)
+#      types:   tsc -p types                        (the JS API's declarations and the generated spec types)
 #   4. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
 #   5. e2e:     playwright test                     (the loader, demo pages, embeds and CLI images in Chromium, @playwright/test)
 #   6. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
@@ -60,6 +61,10 @@ loader_unit() { # the loader's pure modules under Node's test runner, its "# pas
   return $status
 }
 run_suite "loader unit (node --test tests/loader/)" loader.log loader_unit
+types() { # the JS API's declarations and the generated spec types, compiled against types/example.ts
+  node node_modules/typescript/bin/tsc -p types && echo "types: 1 passed, 0 failed"
+}
+COUNT_LINES='^types: ' run_suite "types (tsc --noEmit -p types)" types.log types
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
 # Playwright's list reporter closes with "  N passed (…)" and, when any failed, "  N failed":
 # count only those lines (failure details quote the page and the test's own words).

@@ -239,3 +239,95 @@ pub fn build() -> Result<String, String> {
     });
     serde_json::to_string_pretty(&schema).map(|s| s + "\n").map_err(|e| e.to_string())
 }
+
+/// `LineAnnotation` for `lineAnnotation`, `Line` for `line`.
+fn pascal(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+}
+
+/// A schema fragment as a TypeScript type (the subset `field` and `nested` write).
+fn ts_type(schema: &Value) -> String {
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        return pascal(r.trim_start_matches("#/$defs/"));
+    }
+    if let Some(c) = schema.get("const") {
+        return c.to_string();
+    }
+    if let Some(Value::Array(words)) = schema.get("enum") {
+        return words.iter().map(Value::to_string).collect::<Vec<_>>().join(" | ");
+    }
+    if let Some(Value::Array(options)) = schema.get("anyOf") {
+        return options.iter().map(ts_type).collect::<Vec<_>>().join(" | ");
+    }
+    let one = |t: &str| match t {
+        "string" => "string".to_owned(),
+        "number" | "integer" => "number".to_owned(),
+        "boolean" => "boolean".to_owned(),
+        "null" => "null".to_owned(),
+        "array" => format!("Array<{}>", schema.get("items").map_or("unknown".to_owned(), ts_type)),
+        "object" => match schema.get("additionalProperties") {
+            Some(Value::Object(_)) => "Record<string, string>".to_owned(),
+            _ => "object".to_owned(),
+        },
+        _ => "unknown".to_owned(),
+    };
+    match schema.get("type") {
+        Some(Value::String(t)) => one(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(one).collect::<Vec<_>>().join(" | "),
+        _ => "unknown".to_owned(),
+    }
+}
+
+/// One interface: each property with its description as a doc comment.
+fn ts_interface(name: &str, schema: &Value, series: Option<&str>) -> String {
+    let required: Vec<&str> = schema["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let mut out = format!("export interface {name} {{\n");
+    if let Some(Value::Object(properties)) = schema.get("properties") {
+        for (key, property) in properties {
+            let optional = if required.contains(&key.as_str()) { "" } else { "?" };
+            let ty = match (key.as_str(), series) {
+                ("series", Some(series)) => format!("Array<{series}>"),
+                _ => ts_type(property),
+            };
+            let quoted = if key.starts_with('$') { format!("\"{key}\"") } else { key.clone() };
+            if let Some(d) = property.get("description").and_then(Value::as_str) {
+                out.push_str(&format!("  /** {d} */\n"));
+            }
+            out.push_str(&format!("  {quoted}{optional}: {ty};\n"));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The spec's TypeScript types (`types/spec.d.ts`), from the same schema: one interface a chart
+/// type (`LineSpec` …, `ChartSpec` their union), its series, and every nested object.
+pub fn typescript() -> Result<String, String> {
+    let schema: Value = serde_json::from_str(&build()?).map_err(|e| e.to_string())?;
+    let mut out = String::from(
+        "// The chart spec's TypeScript types, generated from the validator's field lists with\n// docs/spec.schema.json: cargo run -p indicator-chart-cli --bin spec-schema. Do not edit.\n\n",
+    );
+    if let Some(Value::Object(defs)) = schema.get("$defs") {
+        for (name, def) in defs {
+            out.push_str(&ts_interface(&pascal(name), def, None));
+            out.push('\n');
+        }
+    }
+    let mut names = Vec::new();
+    for (t, rule) in contract::chart_types().iter().zip(schema["allOf"].as_array().into_iter().flatten()) {
+        let then = &rule["then"];
+        let series = then["properties"].get("series").map(|s| {
+            let name = format!("{}Series", pascal(t.name));
+            out.push_str(&ts_interface(&name, &s["items"], None));
+            out.push('\n');
+            name
+        });
+        let name = format!("{}Spec", pascal(t.name));
+        out.push_str(&ts_interface(&name, then, series.as_deref()));
+        out.push('\n');
+        names.push(name);
+    }
+    out.push_str(&format!("/** Any chart's spec / 仕様 */\nexport type ChartSpec = {};\n", names.join(" | ")));
+    Ok(out)
+}

@@ -32,6 +32,13 @@ fn the_schema_file_is_up_to_date() {
     let built = indicator_chart_cli::schema::build().unwrap();
     let on_disk = std::fs::read_to_string(root().join("docs/spec.schema.json")).unwrap();
     assert!(built == on_disk, "docs/spec.schema.json is stale: cargo run -p indicator-chart-cli --bin spec-schema");
+    let types = indicator_chart_cli::schema::typescript().unwrap();
+    let on_disk = std::fs::read_to_string(root().join("types/spec.d.ts")).unwrap();
+    assert!(types == on_disk, "types/spec.d.ts is stale: cargo run -p indicator-chart-cli --bin spec-schema");
+    for t in indicator_chart::contract::chart_types() {
+        let name = format!("export interface {}{}Spec {{", t.name[..1].to_ascii_uppercase(), &t.name[1..]);
+        assert!(types.contains(&name), "{name}");
+    }
 }
 
 #[test]

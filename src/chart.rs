@@ -211,10 +211,15 @@ impl Chart {
     /// The chart with the prefecture shapes a `geo` map is drawn from (the asset the page or
     /// the CLI read once); other charts ignore them.
     pub fn with_geometry(mut self, geometry: std::rc::Rc<crate::map::Geometry>) -> Chart {
+        self.set_geometry(geometry);
+        self
+    }
+
+    /// [`Chart::with_geometry`] in place: for a chart made before the shapes arrived.
+    pub fn set_geometry(&mut self, geometry: std::rc::Rc<crate::map::Geometry>) {
         if let Some(map) = self.resolved.map.as_mut() {
             map.geometry = Some(geometry);
         }
-        self
     }
 
     /// Whether this chart is a `geo` map still without its shapes.

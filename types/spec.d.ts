@@ -135,27 +135,7 @@ export interface Reference {
   value: number;
 }
 
-export interface LineSeries {
-  /** 系列名（凡例・表の見出し） / Legend and table header */
-  name?: string;
-  /** 項目ごとの値 / One value per category */
-  values?: Array<number | null | string | Value>;
-  /** データファイルの列 / The data file's column */
-  column?: string;
-  /** この系列の種類（複合グラフ） / This series' kind (combo charts) */
-  type?: "line" | "column" | "area";
-  /** 使う軸 / Which value axis */
-  axis?: "left" | "right";
-  /** 線の種類 / Line style */
-  style?: "solid" | "dashed" | "dotted";
-  /** 点の形 / Marker shape */
-  marker?: "circle" | "square" | "triangle" | "diamond" | "none";
-  /** 色（#RRGGBB） / Colour (#RRGGBB) */
-  color?: string;
-}
-
-export interface LineSpec {
-  type: "line";
+export interface CommonSpec {
   /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
   title: string;
   /** 副題 / Under the title */
@@ -186,6 +166,29 @@ export interface LineSpec {
   description?: string | Description;
   /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
   "$schema"?: string;
+}
+
+export interface LineSeries {
+  /** 系列名（凡例・表の見出し） / Legend and table header */
+  name?: string;
+  /** 項目ごとの値 / One value per category */
+  values?: Array<number | null | string | Value>;
+  /** データファイルの列 / The data file's column */
+  column?: string;
+  /** この系列の種類（複合グラフ） / This series' kind (combo charts) */
+  type?: "line" | "column" | "area";
+  /** 使う軸 / Which value axis */
+  axis?: "left" | "right";
+  /** 線の種類 / Line style */
+  style?: "solid" | "dashed" | "dotted";
+  /** 点の形 / Marker shape */
+  marker?: "circle" | "square" | "triangle" | "diamond" | "none";
+  /** 色（#RRGGBB） / Colour (#RRGGBB) */
+  color?: string;
+}
+
+export interface LineSpec extends CommonSpec {
+  type: "line";
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -221,38 +224,8 @@ export interface AreaSeries {
   color?: string;
 }
 
-export interface AreaSpec {
+export interface AreaSpec extends CommonSpec {
   type: "area";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -290,38 +263,8 @@ export interface ColumnSeries {
   color?: string;
 }
 
-export interface ColumnSpec {
+export interface ColumnSpec extends CommonSpec {
   type: "column";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -351,38 +294,8 @@ export interface BarSeries {
   color?: string;
 }
 
-export interface BarSpec {
+export interface BarSpec extends CommonSpec {
   type: "bar";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -410,38 +323,8 @@ export interface PieSeries {
   column?: string;
 }
 
-export interface PieSpec {
+export interface PieSpec extends CommonSpec {
   type: "pie";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -463,38 +346,8 @@ export interface DonutSeries {
   column?: string;
 }
 
-export interface DonutSpec {
+export interface DonutSpec extends CommonSpec {
   type: "donut";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 項目（日付なら時間軸） / Categories (dates make a time axis) */
   categories?: Array<string | number>;
   /** 系列の一覧 / The series */
@@ -507,38 +360,8 @@ export interface DonutSpec {
   centerLabel?: string;
 }
 
-export interface KpiSpec {
+export interface KpiSpec extends CommonSpec {
   type: "kpi";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 表示する値 / The figure shown */
   value?: number;
   /** 比較する前の値 / The earlier figure to compare with */
@@ -549,38 +372,8 @@ export interface KpiSpec {
   sparkline?: Sparkline;
 }
 
-export interface ProgressSpec {
+export interface ProgressSpec extends CommonSpec {
   type: "progress";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 表示する値 / The figure shown */
   value?: number;
   /** 目標値 / The target */
@@ -589,38 +382,8 @@ export interface ProgressSpec {
   goal?: string;
 }
 
-export interface MapSpec {
+export interface MapSpec extends CommonSpec {
   type: "map";
-  /** 表題。グラフのアクセシブルな名前にもなる / The title above the chart; its accessible name */
-  title: string;
-  /** 副題 / Under the title */
-  subtitle?: string;
-  /** 値の単位（「万枚」のように桁を含む単位では万・億の表記をしない） / The values' unit (a unit with a scale, 万枚, turns off 万/億 grouping) */
-  unit?: string;
-  /** 表示する小数の桁数（0〜6） / Decimals of printed values (0–6) */
-  decimals?: number;
-  /** 出典 / The source: a label, or { label, url, derived } */
-  source?: string | Source;
-  /** 時点（「2025年7月時点」） / The figures' date (時点) */
-  asOf?: string | number | "auto";
-  /** 更新日 / The date the chart was updated (更新日) */
-  updated?: string | number | "auto";
-  /** 注記（「※」を付けて表示） / Notes under the chart */
-  notes?: string | Array<string>;
-  /** 言語（省略時はページの lang） / Language (default: the page's lang) */
-  locale?: "ja" | "en";
-  /** デジタル庁ダッシュボードの配色 / The Digital Agency dashboard palette */
-  theme?: "Blue" | "LightBlue" | "Cyan" | "Green" | "Orange" | "Red" | "SolidGray";
-  /** 明暗（auto は閲覧者の設定に従う） / Light, dark or the reader's preference */
-  colorScheme?: "light" | "dark" | "auto";
-  /** カード表示（背景・角丸） / Draw the chart as a DADS card */
-  card?: boolean;
-  /** 和暦を併記（令和7（2025）年） / Add the Japanese era to dates */
-  era?: boolean;
-  /** 代替テキスト（自動の要約を置き換える・追記する） / Your own text alternative (replaces or extends the summary) */
-  description?: string | Description;
-  /** このスキーマの URL（エディタの補完用。グラフは読みません） / This schema's URL (for editors; the chart ignores it) */
-  "$schema"?: string;
   /** 都道府県（コード・団体コード・名前） / Prefectures: codes, local-government codes or names */
   regions?: Array<string | number>;
   /** 都道府県ごとの値 / One value per region */

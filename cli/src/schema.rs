@@ -279,10 +279,14 @@ fn ts_type(schema: &Value) -> String {
     }
 }
 
-/// One interface: each property with its description as a doc comment.
-fn ts_interface(name: &str, schema: &Value, series: Option<&str>) -> String {
+/// One interface: each property with its description as a doc comment; `extends` names the
+/// interface it adds to.
+fn ts_interface(name: &str, schema: &Value, series: Option<&str>, extends: Option<&str>) -> String {
     let required: Vec<&str> = schema["required"].as_array().map(|r| r.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-    let mut out = format!("export interface {name} {{\n");
+    let mut out = match extends {
+        Some(base) => format!("export interface {name} extends {base} {{\n"),
+        None => format!("export interface {name} {{\n"),
+    };
     if let Some(Value::Object(properties)) = schema.get("properties") {
         for (key, property) in properties {
             let optional = if required.contains(&key.as_str()) { "" } else { "?" };
@@ -301,8 +305,9 @@ fn ts_interface(name: &str, schema: &Value, series: Option<&str>) -> String {
     out
 }
 
-/// The spec's TypeScript types (`types/spec.d.ts`), from the same schema: one interface a chart
-/// type (`LineSpec` …, `ChartSpec` their union), its series, and every nested object.
+/// The spec's TypeScript types (`types/spec.d.ts`), from the same schema: the fields all types
+/// share (`CommonSpec`), one interface a chart type adding its own (`LineSpec` …, `ChartSpec`
+/// their union), its series, and every nested object.
 pub fn typescript() -> Result<String, String> {
     let schema: Value = serde_json::from_str(&build()?).map_err(|e| e.to_string())?;
     let mut out = String::from(
@@ -310,21 +315,35 @@ pub fn typescript() -> Result<String, String> {
     );
     if let Some(Value::Object(defs)) = schema.get("$defs") {
         for (name, def) in defs {
-            out.push_str(&ts_interface(&pascal(name), def, None));
+            out.push_str(&ts_interface(&pascal(name), def, None, None));
             out.push('\n');
         }
     }
+    let rules: Vec<&Value> = schema["allOf"].as_array().into_iter().flatten().map(|rule| &rule["then"]).collect();
+    // The fields every type takes alike (title, unit, source, dates …) once, in `CommonSpec`.
+    let same_everywhere =
+        |key: &str, property: &Value| key != "type" && rules.iter().all(|then| then["properties"].get(key) == Some(property));
+    let split = |then: &Value, common: bool| {
+        let mut part = then.clone();
+        if let Some(Value::Object(properties)) = part.get_mut("properties") {
+            properties.retain(|key, property| same_everywhere(key, property) == common);
+        }
+        part
+    };
+    if let Some(first) = rules.first() {
+        out.push_str(&ts_interface("CommonSpec", &split(first, true), None, None));
+        out.push('\n');
+    }
     let mut names = Vec::new();
-    for (t, rule) in contract::chart_types().iter().zip(schema["allOf"].as_array().into_iter().flatten()) {
-        let then = &rule["then"];
+    for (t, then) in contract::chart_types().iter().zip(&rules) {
         let series = then["properties"].get("series").map(|s| {
             let name = format!("{}Series", pascal(t.name));
-            out.push_str(&ts_interface(&name, &s["items"], None));
+            out.push_str(&ts_interface(&name, &s["items"], None, None));
             out.push('\n');
             name
         });
         let name = format!("{}Spec", pascal(t.name));
-        out.push_str(&ts_interface(&name, then, series.as_deref()));
+        out.push_str(&ts_interface(&name, &split(then, false), series.as_deref(), Some("CommonSpec")));
         out.push('\n');
         names.push(name);
     }

@@ -36,7 +36,7 @@ fn the_schema_file_is_up_to_date() {
     let on_disk = std::fs::read_to_string(root().join("types/spec.d.ts")).unwrap();
     assert!(types == on_disk, "types/spec.d.ts is stale: cargo run -p indicator-chart-cli --bin spec-schema");
     for t in indicator_chart::contract::chart_types() {
-        let name = format!("export interface {}{}Spec {{", t.name[..1].to_ascii_uppercase(), &t.name[1..]);
+        let name = format!("export interface {}{}Spec extends CommonSpec {{", t.name[..1].to_ascii_uppercase(), &t.name[1..]);
         assert!(types.contains(&name), "{name}");
     }
 }

@@ -32,12 +32,21 @@ pub(super) fn attach(chart: crate::chart::Chart) -> crate::chart::Chart {
 
 #[wasm_bindgen(js_class = Chart)]
 impl WasmChart {
-    /// Whether this chart is a `geo` map drawn before the page handed in its shapes: the
-    /// loader then fetches them (once a page) and makes the chart again. The tile grid never
-    /// needs them.
+    /// Whether this chart is a `geo` map made before the page handed in its shapes: the loader
+    /// then fetches them (once a page) and calls [`WasmChart::attach_geometry`]. The tile grid
+    /// never needs them.
     #[wasm_bindgen(js_name = needsGeometry)]
     pub fn needs_geometry(&self) -> bool {
         self.chart.needs_geometry()
+    }
+
+    /// Gives this chart the page's shapes, now that `setMapGeometry` has them (no new parse).
+    #[wasm_bindgen(js_name = attachGeometry)]
+    pub fn attach_geometry(&mut self) {
+        if let Some(geometry) = GEOMETRY.with(|g| g.borrow().clone()) {
+            self.chart.set_geometry(geometry);
+            self.scene = None;
+        }
     }
 
     /// For an arrow key (`ArrowRight` …) on point `k` (a position in `points()`), the position

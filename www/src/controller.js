@@ -159,12 +159,9 @@ export class Controller {
       }
       next = new m.Chart(plainValues(shown), this.lang, text);
       if (next.needsGeometry && next.needsGeometry()) {
-        // A geo map: the shapes, fetched once a page, then the chart again with them.
+        // A geo map: the shapes, fetched once a page, handed to the chart already made.
         try { await loadShapes(m); } catch (e) { throw new ChartError(this.words().shapes((e && e.message) || String(e))); }
-        next.free();
-        next = null;
-        if (seq !== this.seq) return null;
-        next = new m.Chart(plainValues(shown), this.lang, text);
+        next.attachGeometry();
       }
       const page = next.pageText();
       if (seq !== this.seq) { next.free(); return null; }

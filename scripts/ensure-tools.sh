@@ -107,6 +107,12 @@ build_pkg() {
   (cd "$ROOT/data" && wasm-pack build --release --target web --mode no-install --out-dir ../pkg/data)
   (cd "$ROOT" && esbuild pkg/data/indicator_chart_data.js --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/data/indicator_chart_data.js)
+  # The chart maker's module: the data wasm with `tableShape` (--features maker), loaded by
+  # www/maker.html only.
+  say "Building pkg/maker/ (wasm-pack build data --release --target web -- --features maker)"
+  (cd "$ROOT/data" && wasm-pack build --release --target web --mode no-install --out-dir ../pkg/maker -- --features maker)
+  (cd "$ROOT" && esbuild pkg/maker/indicator_chart_data.js --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --allow-overwrite --outfile=pkg/maker/indicator_chart_data.js)
   build_loader
 }
 

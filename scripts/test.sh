@@ -50,7 +50,8 @@ lint() { # formatting (rustfmt.toml) and clippy (clippy.toml: no libm, no float 
   cargo fmt --all --check && cargo clippy --workspace --all-targets --color never -- -D warnings \
     && cargo clippy -p indicator-chart --target wasm32-unknown-unknown --all-targets --color never -- -D warnings \
     && cargo clippy -p indicator-chart --features map --target wasm32-unknown-unknown --all-targets --color never -- -D warnings \
-    && cargo clippy -p indicator-chart-data --target wasm32-unknown-unknown --color never -- -D warnings
+    && cargo clippy -p indicator-chart-data --target wasm32-unknown-unknown --color never -- -D warnings \
+    && cargo clippy -p indicator-chart-data --features maker --target wasm32-unknown-unknown --color never -- -D warnings
 }
 run_suite "lint (cargo fmt --check, cargo clippy -D warnings)" lint.log lint
 loader_unit() { # the loader's pure modules under Node's test runner, its "# pass/# fail" as one line

@@ -135,6 +135,37 @@ mod web {
         Ok(to_js(&filled))
     }
 
+    /// What a pasted or dropped table holds, for the chart maker (www/maker.html):
+    /// `{ skipRows, rows, columns: [{ header, name, unit, kind }] }`, `kind` being `dates`,
+    /// `figures` or `words`; `skip_rows` the title rows above the header, or undefined to find
+    /// the header. Throws `{ message, path, locale }` like `fillSpec` (the maker's language).
+    #[cfg(feature = "maker")]
+    #[wasm_bindgen(js_name = tableShape)]
+    pub fn table_shape(text: String, skip_rows: Option<u32>, page_lang: Option<String>) -> Result<JsValue, JsValue> {
+        let locale = page_lang.as_deref().and_then(Locale::parse).unwrap_or_default();
+        let shape = indicator_chart::data::table_shape(&text, skip_rows.map(|n| n as usize)).map_err(|e| {
+            let o = Object::new();
+            set(&o, "message", &e.message(locale).as_str().into());
+            set(&o, "path", &e.path.as_str().into());
+            set(&o, "locale", &locale.tag().into());
+            JsValue::from(o)
+        })?;
+        let o = Object::new();
+        set(&o, "skipRows", &(shape.skip_rows as u32).into());
+        set(&o, "rows", &(shape.rows as u32).into());
+        let columns = Array::new();
+        for c in &shape.columns {
+            let column = Object::new();
+            set(&column, "header", &c.header.as_str().into());
+            set(&column, "name", &c.name.as_str().into());
+            set(&column, "unit", &c.unit.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+            set(&column, "kind", &c.kind.name().into());
+            columns.push(&column);
+        }
+        set(&o, "columns", &columns);
+        Ok(o.into())
+    }
+
     /// The allocator the chart wasm uses too (talc: smaller and faster than dlmalloc here).
     #[cfg(not(target_feature = "atomics"))]
     #[global_allocator]

@@ -78,12 +78,8 @@ pub fn figures_from_grid(grid: Grid, source: &DataSource) -> Result<Figures, Spe
         })?,
     };
     let mut figures = Figures::default();
-    let mut columns: Vec<Column> = header
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != category_column)
-        .map(|(_, name)| Column { key: name.clone(), name: name.clone(), values: Vec::new() })
-        .collect();
+    let mut columns: Vec<Column> =
+        header.iter().enumerate().filter(|(i, _)| *i != category_column).map(|(_, name)| Column::from_header(name)).collect();
     for row in rows {
         let blank = row.cells.iter().all(|c| matches!(c, Json::Null) || matches!(c, Json::String(s) if s.trim().is_empty()));
         if blank {
@@ -140,7 +136,7 @@ pub fn figures_from_grid(grid: Grid, source: &DataSource) -> Result<Figures, Spe
 }
 
 /// The text of a note row: a first cell starting with ※, 注 or （注） and nothing else.
-fn note_row(cells: &[Json]) -> Option<String> {
+pub(super) fn note_row(cells: &[Json]) -> Option<String> {
     let Some(Json::String(first)) = cells.first() else { return None };
     let rest_empty = cells[1..].iter().all(|c| matches!(c, Json::Null) || matches!(c, Json::String(s) if s.trim().is_empty()));
     let first = first.trim();

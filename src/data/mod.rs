@@ -5,16 +5,20 @@
 //! decode (the browser with `TextDecoder`, so no encoding tables sit in the wasm).
 //!
 //! `csv` splits text into rows, `columns` reads a header and rows (CSV, records), `estat`
-//! reads an e-Stat response, `cell` reads one published number.
+//! reads an e-Stat response, `cell` reads one published number, `header` a header's unit,
+//! `shape` what a pasted table holds (for the chart maker).
 
 mod cell;
 mod columns;
 mod csv;
 mod estat;
+mod header;
 mod problem;
+mod shape;
 mod source;
 
 pub use problem::{DataError, DataProblem};
+pub use shape::{table_shape, ColumnKind, ColumnShape, TableShape};
 pub use source::{read_data_source, read_refresh, DataFormat, DataSource, MAX_DATA_BYTES};
 
 use crate::error::{Problem, SpecError};
@@ -58,7 +62,18 @@ pub struct Figures {
 pub struct Column {
     pub key: String,
     pub name: String,
+    /// The unit its header names in brackets (「保有枚数（万枚）」: 万枚), and `name` without it.
+    pub unit: Option<String>,
+    pub bare: String,
     pub values: Vec<Json>,
+}
+
+impl Column {
+    /// A column of a table, named by its header.
+    pub fn from_header(header: &str) -> Column {
+        let (bare, unit) = header::split_unit(header);
+        Column { key: header.into(), name: header.into(), unit, bare, values: Vec::new() }
+    }
 }
 
 /// Parses JSON text into the spec's tree: `JSON.parse` in the browser, serde_json natively.
@@ -189,7 +204,7 @@ fn grid_of_records(json: &Json, locale: Locale) -> Result<Grid, SpecError> {
 }
 
 /// The spec with `figures` written in (see [`fill`]).
-fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, SpecError> {
+fn write_figures(spec: &Json, mut figures: Figures, locale: Locale) -> Result<Json, SpecError> {
     let root = JsonPath::root();
     let Json::Object(entries) = spec else { return Ok(spec.clone()) };
     // A map takes its file's categories as `regions` (prefecture names or codes) and the first
@@ -201,18 +216,47 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
             return Err(DataError::at(root.key(key), 0, DataProblem::NotWithData));
         }
     }
-    let series = match spec.get("series") {
-        _ if map => figures.columns.first().map(|c| Json::Array(c.values.clone())).into_iter().collect(),
-        None | Some(Json::Null) => figures
-            .columns
-            .iter()
-            .map(|c| Json::Object(vec![("name".into(), Json::String(c.name.clone())), ("values".into(), Json::Array(c.values.clone()))]))
-            .collect(),
+    // The columns shown, with the spec's series item that chose each (none: every column).
+    let chosen: Vec<(&Column, Option<&Json>)> = match spec.get("series") {
+        _ if map => figures.columns.first().map(|c| (c, None)).into_iter().collect(),
+        None | Some(Json::Null) => figures.columns.iter().map(|c| (c, None)).collect(),
         Some(Json::Array(items)) => {
-            items.iter().enumerate().map(|(i, item)| chosen_series(item, i, &figures.columns, locale)).collect::<Result<_, _>>()?
+            let mut chosen = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                chosen.push((chosen_column(item, i, &figures.columns, locale)?, Some(item)));
+            }
+            chosen
         }
         Some(other) => return Err(SpecError::wrong_type(&root.key("series"), crate::error::Expected::Array, other, locale)),
     };
+    // A unit every shown column's header names (「保有枚数（万枚）」) is the chart's, and the
+    // series are named without it; headers that disagree keep their units in the names.
+    let header_unit = match (spec.get("unit"), &figures.unit) {
+        (None, None) => {
+            let first = chosen.first().and_then(|(c, _)| c.unit.clone());
+            first.filter(|u| chosen.iter().all(|(c, _)| c.unit.as_ref() == Some(u)))
+        }
+        _ => None,
+    };
+    let mut series = Vec::with_capacity(chosen.len());
+    for (column, item) in &chosen {
+        let values = Json::Array(column.values.clone());
+        if map {
+            series.push(values);
+            continue;
+        }
+        let mut entries = match item {
+            Some(Json::Object(entries)) => entries.clone(),
+            _ => Vec::new(),
+        };
+        if item.and_then(|i| i.get("name")).is_none() {
+            let name = if header_unit.is_some() { &column.bare } else { &column.name };
+            entries.push(("name".into(), Json::String(name.clone())));
+        }
+        entries.push(("values".into(), values));
+        series.push(Json::Object(entries));
+    }
+    let unit = figures.unit.take().or(header_unit);
     let mut out: Vec<(String, Json)> = Vec::with_capacity(entries.len() + 4);
     let mut notes_written = false;
     for (key, value) in entries {
@@ -251,7 +295,7 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
             out.push((key.into(), value));
         }
     };
-    add("unit", figures.unit.map(Json::String));
+    add("unit", unit.map(Json::String));
     add("era", figures.era.then_some(Json::Bool(true)));
     add(
         "source",
@@ -264,12 +308,13 @@ fn write_figures(spec: &Json, figures: Figures, locale: Locale) -> Result<Json, 
     Ok(Json::Object(out))
 }
 
-/// A spec series with its `values` from the column it names (`column`, else its `name`).
-fn chosen_series(item: &Json, index: usize, columns: &[Column], locale: Locale) -> Result<Json, SpecError> {
+/// The column a spec series names (`column`, else its `name`); a series with `values` of
+/// its own is refused.
+fn chosen_column<'a>(item: &Json, index: usize, columns: &'a [Column], locale: Locale) -> Result<&'a Column, SpecError> {
     let path = JsonPath::root().key("series").index(index);
-    let Json::Object(entries) = item else {
+    if !matches!(item, Json::Object(_)) {
         return Err(SpecError::wrong_type(&path, crate::error::Expected::Object, item, locale));
-    };
+    }
     if item.get("values").is_some() {
         return Err(DataError::at(path.key("values"), 0, DataProblem::NotWithData));
     }
@@ -278,16 +323,10 @@ fn chosen_series(item: &Json, index: usize, columns: &[Column], locale: Locale) 
         (None, Some(Json::String(n))) => ("name", n),
         _ => return Err(SpecError::new(path.key("column"), Problem::Missing)),
     };
-    let column = columns.iter().find(|c| c.key == *wanted || c.name == *wanted).ok_or_else(|| {
+    columns.iter().find(|c| c.key == *wanted || c.name == *wanted || c.bare == *wanted).ok_or_else(|| {
         let names = columns.iter().map(|c| if c.key == c.name { c.key.clone() } else { format!("{} {}", c.key, c.name) }).collect();
         DataError::at(path.key(key), 0, DataProblem::NoSuchColumn { found: wanted.clone(), columns: names })
-    })?;
-    let mut out = entries.clone();
-    if item.get("name").is_none() {
-        out.push(("name".into(), Json::String(column.name.clone())));
-    }
-    out.push(("values".into(), Json::Array(column.values.clone())));
-    Ok(Json::Object(out))
+    })
 }
 
 /// `Wed, 03 Dec 2025 01:00:00 GMT` → the date in Japan (UTC+9): `2025-12-03`.

@@ -286,3 +286,50 @@ fn a_tab_separated_table_below_a_title_row() {
         .unwrap_or_else(|e| panic!("{}", e.message));
     assert_eq!(chart.spec().series[0].values, [Some(5007.0), Some(9852.0)]);
 }
+
+/// The spec `fill` writes for `spec` and `text` (what the loader hands the chart wasm).
+fn filled(spec: &str, text: &str) -> Json {
+    let json: Json = serde_json::from_str(spec).unwrap();
+    let fetched = Fetched { text: text.into(), content_type: None, last_modified: None };
+    Chart::fill_data(&json, &fetched, &parse_json, None).unwrap_or_else(|e| panic!("{}", e.message))
+}
+
+fn first_series_name(spec: &Json) -> Option<&str> {
+    match spec.get("series") {
+        Some(Json::Array(items)) => match items.first()?.get("name") {
+            Some(Json::String(s)) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[test]
+fn a_unit_the_headers_name_becomes_the_charts_and_leaves_the_series_names() {
+    let table = "年月\t保有率（%）\t保有枚数（万枚）\n2021年11月\t39.0\t5,007\n2025年7月\t79.0\t9,852\n";
+    let one =
+        filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有枚数（万枚）" }] }"#, table);
+    assert_eq!(one.get("unit"), Some(&Json::String("万枚".into())));
+    assert_eq!(first_series_name(&one), Some("保有枚数"));
+    // The name without the unit chooses the column too.
+    let bare = filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有枚数" }] }"#, table);
+    assert_eq!(bare.get("unit"), Some(&Json::String("万枚".into())));
+    // Two units: no chart unit, and each name keeps its own.
+    let both = filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" } }"#, table);
+    assert_eq!(both.get("unit"), None);
+    match both.get("series") {
+        Some(Json::Array(items)) => assert_eq!(items[1].get("name"), Some(&Json::String("保有枚数（万枚）".into()))),
+        other => panic!("{other:?}"),
+    }
+    // The spec's own unit wins, and the names keep the header's.
+    let own = filled(
+        r#"{ "type": "line", "title": "t", "unit": "枚", "data": { "url": "x.tsv" }, "series": [{ "column": "保有枚数" }] }"#,
+        table,
+    );
+    assert_eq!(own.get("unit"), Some(&Json::String("枚".into())));
+    assert_eq!(first_series_name(&own), Some("保有枚数（万枚）"));
+    let chart =
+        with_data(r#"{ "type": "column", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有枚数" }] }"#, table, None)
+            .unwrap();
+    assert!(chart.csv_text().contains("万枚"), "{}", chart.csv_text());
+}

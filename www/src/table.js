@@ -1,9 +1,10 @@
 // The chart's data controls: 「データを表で見る」 (a real table, built when first opened) and the
 // CSV, PNG and SVG buttons. What they build lives in files.js, loaded at first use.
 import { el, once } from './dom.js';
+import { importFiles } from './assets.js';
 
 /** files.js (bundled as www/indicator-chart-table.js beside the loader), loaded once. */
-const files = once(() => import(new URL('indicator-chart-table.js', import.meta.url).href));
+const files = once(importFiles);
 
 /**
  * A table wider than the chart scrolls inside its own region, which keyboard users must be

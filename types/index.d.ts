@@ -2,10 +2,10 @@
 // generated (./spec.d.ts, from the validator's field lists); these follow the loader by hand,
 // and types/example.ts, which calls every one of them, is compiled by `tsc --noEmit` in the
 // test suite so that a change to one side without the other fails.
-import type { ChartSpec } from './spec';
+import type { ChartSpec } from './spec.js';
 
-export type { ChartSpec } from './spec';
-export * from './spec';
+export type { ChartSpec } from './spec.js';
+export * from './spec.js';
 
 /** Where the wasm lives and how live data is fetched (call before the first chart loads). */
 export interface ConfigureOptions {

@@ -129,4 +129,8 @@ build_loader() {
      --legal-comments=none --log-level=warning --outfile=www/indicator-chart-live.js)
   (cd "$ROOT" && esbuild www/src/files.js --bundle --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --outfile=www/indicator-chart-table.js)
+  # The chart maker's page script (www/maker.html only): it imports the loader and the maker's
+  # data wasm at run time, beside it, so neither is bundled twice.
+  (cd "$ROOT" && esbuild www/src/maker/main.js --bundle --minify --format=esm --target=es2020 \
+     --legal-comments=none --log-level=warning --outfile=www/maker.js)
 }

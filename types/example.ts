@@ -25,6 +25,9 @@ async function use(element: HTMLElement): Promise<void> {
   const status = chart.dataStatus;
   if (status) console.log(status.url, status.failures, status.nextAt);
   console.log(chart.pageText?.description, chart.table()?.rows.length, chart.pointText(0, 0), chart.pointAt(10, 10), chart.points()[0]?.x);
+  await chart.download('png');
+  // @ts-expect-error: not a file the chart saves
+  await chart.download('pdf');
   chartOf(element)?.destroy();
   chart.element.addEventListener('indicator-chart:rendered', (e) => console.log(e.detail.width, e.detail.dpr));
   chart.element.addEventListener('indicator-chart:error', (e) => console.log(e.detail.message, e.detail.stale));

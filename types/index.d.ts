@@ -70,6 +70,8 @@ export interface ChartHandle {
   readonly dataStatus: DataStatus | null;
   readonly pageText: PageText | null;
   table(): ChartTable | null;
+  /** Saves the chart shown as a file, as its own buttons do (PNG at 2×; named from title and 時点). */
+  download(kind: 'csv' | 'png' | 'svg'): Promise<void>;
   pointText(series: number, index: number): string;
   /** The point under (x, y) in CSS pixels of the canvas, or -1. */
   pointAt(x: number, y: number): number;

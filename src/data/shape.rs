@@ -42,12 +42,17 @@ pub struct ColumnShape {
     pub name: String,
     pub unit: Option<String>,
     pub kind: ColumnKind,
+    /// The most decimals its figures are written with (「39.0」: 1), which JSON numbers lose:
+    /// the maker writes them as the spec's `decimals` so 79.0% stays 79.0%.
+    pub decimals: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableShape {
     /// Title rows above the header (`data.skipRows`).
     pub skip_rows: usize,
+    /// The first filled cell of the first title row (a table's own title, for the chart's).
+    pub title: Option<String>,
     /// Rows of figures below the header (blank and note rows not counted).
     pub rows: usize,
     pub columns: Vec<ColumnShape>,
@@ -81,10 +86,12 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         }
     };
     let rows = read_rows(text, MAX_CATEGORIES + skip + 1 + 1000, skip).map_err(refuse)?;
+    let title = rows.iter().take(skip).find_map(|r| r.fields.iter().map(|f| f.trim()).find(|f| !f.is_empty())).map(str::to_owned);
     let mut rows = rows.into_iter().skip(skip);
     let header = rows.next().ok_or_else(|| DataError::at(data.clone(), 0, DataProblem::NoRows))?;
     // Per column: cells seen, dates among them, numbers, other readable cells (symbols).
     let mut seen = vec![(0usize, 0usize, 0usize, 0usize); header.fields.len()];
+    let mut decimals = vec![0usize; header.fields.len()];
     let mut count = 0;
     for row in rows {
         let cells: Vec<Json> = row.fields.into_iter().map(Json::String).collect();
@@ -93,7 +100,7 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
             continue;
         }
         count += 1;
-        for (cell, tally) in cells.iter().zip(seen.iter_mut()) {
+        for ((cell, tally), most) in cells.iter().zip(seen.iter_mut()).zip(decimals.iter_mut()) {
             let Json::String(s) = cell else { continue };
             let s = s.trim();
             if s.is_empty() {
@@ -103,7 +110,10 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
             let date = western_from_era(s).map_or_else(|| PartialDate::parse(s).is_some(), |w| PartialDate::parse(&w).is_some());
             tally.1 += date as usize;
             match read_cell(s) {
-                Some(Json::Number(_)) => tally.2 += 1,
+                Some(Json::Number(_)) => {
+                    tally.2 += 1;
+                    *most = (*most).max(written_decimals(s));
+                }
                 Some(_) => tally.3 += 1,
                 None => {}
             }
@@ -113,7 +123,7 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         return Err(DataError::at(data, header.line + 1, DataProblem::NoRows));
     }
     let mut columns = Vec::with_capacity(header.fields.len());
-    for (field, (cells, dates, numbers, symbols)) in header.fields.iter().zip(seen) {
+    for ((field, (cells, dates, numbers, symbols)), decimals) in header.fields.iter().zip(seen).zip(decimals) {
         let (name, unit) = split_unit(field);
         let kind = if cells > 0 && dates == cells {
             ColumnKind::Dates
@@ -122,9 +132,16 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         } else {
             ColumnKind::Words
         };
-        columns.push(ColumnShape { header: field.trim().to_owned(), name, unit, kind });
+        columns.push(ColumnShape { header: field.trim().to_owned(), name, unit, kind, decimals });
     }
-    Ok(TableShape { skip_rows: skip, rows: count, columns })
+    Ok(TableShape { skip_rows: skip, title, rows: count, columns })
+}
+
+/// The digits after the decimal point of a figure as written (`1,234.50`, `１２．３`, `97.8p`).
+fn written_decimals(text: &str) -> usize {
+    let Some(at) = text.find(['.', '．']) else { return 0 };
+    let after = text[at..].chars().skip(1);
+    after.take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count()
 }
 
 #[cfg(test)]
@@ -137,6 +154,7 @@ mod tests {
     fn a_pasted_table_has_its_title_row_columns_kinds_and_units_read() {
         let shape = table_shape(PASTED, None).unwrap();
         assert_eq!(shape.skip_rows, 1);
+        assert_eq!(shape.title.as_deref(), Some("マイナンバーカードの保有率と保有枚数（全国）"));
         assert_eq!(shape.rows, 3, "the blank and note rows are not figures");
         let kinds: Vec<_> = shape.columns.iter().map(|c| (c.name.as_str(), c.unit.as_deref(), c.kind)).collect();
         assert_eq!(
@@ -148,6 +166,8 @@ mod tests {
             ]
         );
         assert_eq!(shape.columns[2].header, "保有枚数（万枚）");
+        assert_eq!(shape.columns.iter().map(|c| c.decimals).collect::<Vec<_>>(), [0, 1, 0]);
+        assert_eq!([written_decimals("１２．３４"), written_decimals("97.8p"), written_decimals("1,234")], [2, 1, 0]);
     }
 
     #[test]
@@ -155,6 +175,7 @@ mod tests {
         let csv = "都道府県,団体コード,保有率\n北海道,01000,74.6\n青森県,02000,x\n";
         let shape = table_shape(csv, None).unwrap();
         assert_eq!(shape.skip_rows, 0);
+        assert_eq!(shape.title, None);
         assert_eq!(shape.columns.iter().map(|c| c.kind).collect::<Vec<_>>(), [ColumnKind::Words, ColumnKind::Figures, ColumnKind::Figures]);
         let era = table_shape("年度,件数\n令和5年度,10\n令和6年度,12\n", Some(0)).unwrap();
         assert_eq!(era.columns[0].kind, ColumnKind::Dates);

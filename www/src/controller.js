@@ -6,7 +6,7 @@ import { ChartError, textFor, toChartError } from './messages.js';
 import { loadLive, loadMap, loadPkg, loadShapes } from './pkg.js';
 import { plainValues } from './values.js';
 import { Points } from './points.js';
-import { dataControls, markScrollable } from './table.js';
+import { dataControls, markScrollable, saveFile } from './table.js';
 
 export const TAG = 'indicator-chart';
 export const OWNER = Symbol.for('indicator-chart.controller');
@@ -315,9 +315,10 @@ export class Controller {
     if (source) foot.append(source);
     if (page.datesLine) foot.append(el('p', 'dates', page.datesLine));
 
+    const size = () => ({ w: parseFloat(canvas.style.width) || 640, h: parseFloat(canvas.style.height) || 320 });
+    this.fileSize = size;
     const data = dataControls({
-      chart, words: t, id, page,
-      size: () => ({ w: parseFloat(canvas.style.width) || 640, h: parseFloat(canvas.style.height) || 320 }),
+      chart, words: t, id, page, size,
       current: () => chart === this.chart,
       onTable: (wrap) => { this.wrap = wrap; },
     });
@@ -432,6 +433,11 @@ export class Controller {
   }
 
   /** Text widths were measured with a fallback font: measure again and redraw (web fonts). */
+  /** Saves the chart shown as `kind` (csv, png, svg), as its own buttons do. */
+  download(kind) {
+    return this.chart && this.page && /^(csv|png|svg)$/.test(kind) ? saveFile(kind, this.chart, this.page, this.fileSize) : Promise.resolve();
+  }
+
   remeasure() {
     if (!this.chart || this.dead) return;
     this.chart.forgetMeasurements();

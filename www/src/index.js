@@ -59,6 +59,8 @@ function handle(c) {
     /** The chart's words and data, as the page shows them (for tests and tools). */
     get pageText() { return c.chart ? c.chart.pageText() : null; },
     table() { return c.chart ? c.chart.table() : null; },
+    /** Saves the chart shown as a file, as its own buttons do: `csv`, `png` (2×) or `svg`. */
+    download(kind) { return c.download(kind); },
     pointText(series, index) { return c.chart ? c.chart.pointText(series, index) : ''; },
     pointAt(x, y) { return c.chart ? c.chart.pointAt(x, y) : -1; },
     /** The keyboard's stops of the last paint: `[{ series, index, x, y }]`. */

@@ -6,6 +6,11 @@ import { importFiles } from './assets.js';
 /** files.js (bundled as www/indicator-chart-table.js beside the loader), loaded once. */
 const files = once(importFiles);
 
+/** Saves the chart's CSV, PNG or SVG (a button, or the handle's `download(kind)`). */
+export async function saveFile(kind, chart, page, size) {
+  try { (await files()).download(kind, chart, page, size); } catch (_) { /* nothing to save */ }
+}
+
 /**
  * A table wider than the chart scrolls inside its own region, which keyboard users must be
  * able to reach (and hear named); a table that fits stays plain, its caption said once.
@@ -65,8 +70,7 @@ export function dataControls({ chart, words, id, page, size, current, onTable })
     button.type = 'button';
     button.setAttribute('part', kind);
     button.addEventListener('click', async () => {
-      if (!current()) return;
-      try { (await files()).download(kind, chart, page, size); } catch (_) { /* nothing to save */ }
+      if (current()) saveFile(kind, chart, page, size);
     });
     row.append(button);
   }

@@ -45,9 +45,11 @@ ensure_wasm_bindgen_cli() {
 ensure_npm_packages() {
   if [ -d "$ROOT/node_modules/binaryen" ] && [ -d "$ROOT/node_modules/playwright-core" ] && [ -d "$ROOT/node_modules/@playwright/test" ] \
      && [ -d "$ROOT/node_modules/@expo-google-fonts/noto-sans-jp" ] \
-     && [ -d "$ROOT/node_modules/esbuild" ] && [ -d "$ROOT/node_modules/typescript" ] && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
+     && [ -d "$ROOT/node_modules/esbuild" ] && [ -d "$ROOT/node_modules/typescript" ] \
+     && [ -d "$ROOT/node_modules/vite" ] && [ -d "$ROOT/node_modules/webpack" ] && [ -d "$ROOT/node_modules/webpack-cli" ] \
+     && [ "$ROOT/node_modules/.package-lock.json" -nt "$ROOT/package-lock.json" ]; then return; fi
   command -v npm >/dev/null || fail "npm is missing: install Node.js 20+ (Debian: apt-get install nodejs npm)."
-  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core, Noto Sans JP, TypeScript)"
+  say "Installing the npm dev tools (binaryen's wasm-opt, esbuild, @playwright/test, playwright-core, axe-core, Noto Sans JP, TypeScript, Vite and webpack for the npm package's fixture apps)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
   if [ -x /usr/bin/wasm-opt ]; then
     echo "warning: /usr/bin/wasm-opt (Debian binaryen) exists; node_modules/.bin comes first on PATH, keep it so." >&2
@@ -133,4 +135,12 @@ build_loader() {
   # data wasm at run time, beside it, so neither is bundled twice.
   (cd "$ROOT" && esbuild www/src/maker/main.js --bundle --minify --format=esm --target=es2020 \
      --legal-comments=none --log-level=warning --outfile=www/maker.js)
+}
+
+build_package() {
+  # The npm package (package/: its package.json, README, Node entry and the loader's asset
+  # module for bundlers) assembled from pkg/, www/src/, www/maps/ and types/ into
+  # target/npm/package/ and packed (npm pack) into target/npm/indicator-chart-<version>.tgz.
+  say "Assembling and packing the npm package (node scripts/package.mjs -> target/npm/)"
+  (cd "$ROOT" && node scripts/package.mjs)
 }

@@ -7,6 +7,8 @@
 #   3. loader:  node --test tests/loader/            (the loader's pure modules)
 #      types:   tsc -p types                        (the JS API's declarations and the generated spec types)
 #   4. browser: wasm-pack test --headless --chrome   (real canvas in Chromium)
+#      package: scripts/package.mjs + tests/package/run.mjs (the npm tarball: files, size, Node's
+#               message; its unbundled, Vite and webpack fixture apps built and drawn in Chromium)
 #   5. e2e:     playwright test                     (the loader, demo pages, embeds and CLI images in Chromium, @playwright/test)
 #   6. size:    scripts/size-check.sh               (wasm + glue + loader, gzip -9; see BENCHMARKS.md)
 # Every suite runs even when an earlier one fails; the exit code is non-zero if any failed.
@@ -67,6 +69,10 @@ types() { # the JS API's declarations and the generated spec types, compiled aga
 }
 COUNT_LINES='^types: ' run_suite "types (tsc --noEmit -p types)" types.log types
 run_suite "browser (wasm-pack test --headless --chrome)" browser.log wasm-pack test --headless --chrome --mode no-install
+# The npm package: built from pkg/ and packed, then checked and used by three fixture apps;
+# run.mjs ends with "package: N passed, M failed" (count only that line).
+npm_package() { build_package && node tests/package/run.mjs; }
+COUNT_LINES='^package: [0-9]+ passed' run_suite "package (npm pack; unbundled, Vite and webpack fixtures in Chromium)" package.log npm_package
 # Playwright's list reporter closes with "  N passed (…)" and, when any failed, "  N failed":
 # count only those lines (failure details quote the page and the test's own words).
 COUNT_LINES='^  [0-9]+ (passed|failed)' \

@@ -8,7 +8,7 @@ import { test, expect, open, expectCleanLog, AXE, AXE_TAGS, REPO_ROOT } from './
 
 /** The マイナンバーカード figures of the seed report, as Excel copies a table (tabs, CRLF). */
 const PASTED = ['マイナンバーカードの保有状況（全国）', '年月\t保有率（%）\t保有枚数（万枚）', '2021年11月\t39.0\t5,007',
-  '2024年8月\t75.0\t9,308', '2025年7月\t79.0\t9,852', ''].join('\r\n');
+  '2024年8月\t75.0\t9,308', '2025年7月\t79.0\t9,852', '※ 2024年8月はデジタル庁「デジタル庁設立3年。」による。', ''].join('\r\n');
 
 async function openMaker(page) {
   await open(page, 'maker.html');
@@ -32,6 +32,8 @@ test('maker: paste a TSV → a chart → copy the spec → the spec renders by i
   await expect(page.locator('#categories')).toHaveValue('年月');
   await expect(page.locator('#kind-line')).toBeChecked();
   await summarySays(page, '2021年11月の39.0%から2025年7月の79.0%');
+  // The table's note row is in the notes field, where it can be edited.
+  await expect(page.locator('#notes')).toHaveValue('2024年8月はデジタル庁「デジタル庁設立3年。」による。');
   // The other column, on its own: the header's unit 万枚 becomes the chart's.
   await page.locator('#series-list input[value="保有率（%）"]').uncheck();
   await page.locator('#series-list input[value="保有枚数（万枚）"]').check();
@@ -43,6 +45,7 @@ test('maker: paste a TSV → a chart → copy the spec → the spec renders by i
   expect(spec).toMatchObject({ type: 'column', unit: '万枚', asOf: 'auto', categories: ['2021年11月', '2024年8月', '2025年7月'],
     series: [{ name: '保有枚数', values: [5007, 9308, 9852] }], source: { label: 'デジタル庁「活動報告及び今後の取組」', url: 'https://www.digital.go.jp/' } });
   expect(spec.data).toBeUndefined();
+  expect(spec.notes).toEqual(['2024年8月はデジタル庁「デジタル庁設立3年。」による。']);
   await page.locator('button[data-copy="spec-out"]').click();
   await expect(page.locator('#status')).toHaveText('コピーしました');
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -69,6 +69,8 @@ test('maker: the data spec names the columns; the published one has its figures 
   assert.deepEqual(out.series, [{ name: '保有率', values: [39, 79] }]);
   assert.equal(out.unit, '%');
   assert.equal(out.decimals, 1, '39.0 keeps its decimal');
+  assert.deepEqual(out.notes, ['速報値。', '注2'], "the form's notes, not fill's copy of the table's");
+  assert.equal(finishSpec({ ...form, notes: '' }, { ...filled, notes: ['表の注'] }, {}).notes, undefined, 'a note the editor removed stays removed');
   assert.equal(finishSpec(form, filled, { dates: true }).decimals, undefined);
 });
 

@@ -285,7 +285,8 @@ async function update() {
   // editor's (an emptied title stays empty, and says so).
   const key = JSON.stringify([shape.title, shape.columns.map((c) => [c.header, c.kind])]);
   const suggested = suggestColumns(form, shape);
-  if (key === tableKey) { delete suggested.title; delete suggested.kind; }
+  const fresh = key !== tableKey;
+  if (!fresh) { delete suggested.title; delete suggested.kind; }
   tableKey = key;
   Object.assign(form, suggested);
   fillForm();
@@ -302,6 +303,12 @@ async function update() {
     // The header line tableShape found, unless the editor chose one.
     const read = { ...form, skipRows: shape.skipRows };
     const filled = m.fillSpec(dataSpec(read, dates), ui, form.text, 'text/csv', undefined);
+    // The table's note rows (「※…」) start the notes field of a new table, which owns them
+    // from then on: the editor may drop a note about a column not shown.
+    if (fresh && !form.notes.trim() && Array.isArray(filled.notes) && filled.notes.length) {
+      form.notes = filled.notes.join('\n');
+      $('notes').value = form.notes;
+    }
     spec = finishSpec(form, filled, { dates, decimals: writtenDecimals(form, shape) });
   } catch (e) {
     showMessage(fieldFor(e.path), e.message || String(e));

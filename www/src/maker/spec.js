@@ -152,6 +152,10 @@ export function finishSpec(form, filled, { dates = false, decimals = 0 } = {}) {
   // 「39.0」 is read as the number 39: the decimals the table was written with are kept.
   if (decimals > 0 && out.decimals === undefined) out.decimals = Math.min(decimals, 6);
   delete out.data;
+  // The notes are the form's (a new table's note rows were put there): fill's copy goes.
+  delete out.notes;
+  const notes = String(form.notes || '').split(/\r?\n/).map((n) => n.trim()).filter(Boolean);
+  if (notes.length) out.notes = notes;
   // The columns are read: the published spec carries the figures, not where they came from.
   if (Array.isArray(out.series)) {
     out.series = out.series.map((s) => {
@@ -173,7 +177,6 @@ export function finishSpec(form, filled, { dates = false, decimals = 0 } = {}) {
   }
   if (!spec.unit && filled.unit) spec.unit = filled.unit;
   if (filled.era && spec.era === undefined) spec.era = true;
-  if (filled.notes && filled.notes.length) spec.notes = [...(spec.notes || []), ...filled.notes];
   if (t.type === 'kpi' && last) {
     const before = lastNumber(values, last.index - 1);
     if (before) spec.previous = { value: before.value, asOf: categories[before.index] };

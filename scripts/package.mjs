@@ -68,6 +68,7 @@ copy('types/index.d.ts');
 copy('types/spec.d.ts');
 copy('package/README.md', 'README.md');
 copy('package/node.cjs', 'node.cjs');
+copy('LICENSE');
 writeFileSync(join(DIR, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 // npm pack: the tarball beside the folder, and npm's own account of it (files, sizes) for the test.

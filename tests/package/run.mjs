@@ -35,7 +35,7 @@ const SHOTS = join(ROOT, 'test-output');
 // The tarball as npm pack writes it: 315.4 KB on 2026-12-02 (BENCHMARKS.md), 85% of it the three wasm builds.
 const SIZE_BUDGET = 330 * 1024;
 const EXPECTED_FILES = [
-  'README.md', 'package.json', 'index.js', 'indicator-chart-live.js', 'indicator-chart-table.js', 'node.cjs',
+  'LICENSE', 'README.md', 'package.json', 'index.js', 'indicator-chart-live.js', 'indicator-chart-table.js', 'node.cjs',
   'maps/prefectures.json', 'types/index.d.ts', 'types/spec.d.ts',
   'pkg/indicator_chart.js', 'pkg/indicator_chart_bg.wasm',
   'pkg/map/indicator_chart.js', 'pkg/map/indicator_chart_bg.wasm',

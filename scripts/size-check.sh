@@ -4,7 +4,9 @@
 # module a chart with `data` fetches besides (its wasm, glue and www/indicator-chart-live.js),
 # which fails above DATA_BUDGET: 52 KB. Then a page with a map: the map build (pkg/map/, which
 # map charts load instead of pkg/), its glue, the loader and the prefecture shapes
-# (www/maps/prefectures.json), which fails above MAP_BUDGET: 145 KB.
+# (www/maps/prefectures.json), which fails above MAP_BUDGET: 145 KB. Then what the chart maker
+# (www/maker.html) loads besides the chart: its page script and its build of the data wasm
+# (pkg/maker/), which fails above MAKER_BUDGET: 72 KB (a tool page, loaded by editors only).
 # BENCHMARKS.md records the method, the history and where the bytes go.
 #   scripts/size-check.sh            (after scripts/demo.sh or scripts/test.sh built pkg/)
 set -euo pipefail
@@ -16,6 +18,8 @@ DATA_BUDGET=$((52 * 1024))
 DATA_FILES=(pkg/data/indicator_chart_data_bg.wasm pkg/data/indicator_chart_data.js www/indicator-chart-live.js)
 MAP_BUDGET=$((145 * 1024))
 MAP_FILES=(pkg/map/indicator_chart_bg.wasm pkg/map/indicator_chart.js www/indicator-chart.js www/maps/prefectures.json)
+MAKER_BUDGET=$((72 * 1024))
+MAKER_FILES=(pkg/maker/indicator_chart_data_bg.wasm pkg/maker/indicator_chart_data.js www/maker.js www/maker.css)
 
 total=0
 missing=0
@@ -48,6 +52,11 @@ map_total=$sum
 awk -v t="$map_total" -v b="$MAP_BUDGET" 'BEGIN {
   printf "%-40s %8s     (gzip -9 %6.1f KB, budget %.0f KB: %.1f KB %s)\n", "a page with maps (map build, shapes)", "", t / 1024, b / 1024, (t > b ? t - b : b - t) / 1024, (t > b ? "over" : "to spare")
 }'
+measure "${MAKER_FILES[@]}"
+maker_total=$sum
+awk -v t="$maker_total" -v b="$MAKER_BUDGET" 'BEGIN {
+  printf "%-40s %8s     (gzip -9 %6.1f KB, budget %.0f KB: %.1f KB %s)\n", "the chart maker, besides the chart", "", t / 1024, b / 1024, (t > b ? t - b : b - t) / 1024, (t > b ? "over" : "to spare")
+}'
 
 if [ "$missing" -ne 0 ]; then
   echo "size-check: build pkg/ first (wasm-pack build --release --target web)" >&2
@@ -63,6 +72,10 @@ if [ "$data_total" -gt "$DATA_BUDGET" ]; then
 fi
 if [ "$map_total" -gt "$MAP_BUDGET" ]; then
   echo "size-check: FAIL, a page with maps transfers $map_total bytes gzipped, over its budget of $MAP_BUDGET bytes (BENCHMARKS.md)" >&2
+  exit 1
+fi
+if [ "$maker_total" -gt "$MAKER_BUDGET" ]; then
+  echo "size-check: FAIL, the chart maker loads $maker_total bytes gzipped besides the chart, over its budget of $MAKER_BUDGET bytes (BENCHMARKS.md)" >&2
   exit 1
 fi
 echo "size-check: ok"

@@ -29,6 +29,12 @@ fn data_error(line: usize, problem: DataProblem) -> SpecError {
     DataError::at(JsonPath::root().key("data"), line, problem)
 }
 
+/// A header that names codes (団体コード, 都道府県番号, code): numbers that are not figures.
+pub(super) fn is_code_header(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    h.contains("コード") || h.contains("番号") || h.contains("code")
+}
+
 /// A map's grid keeps only the columns that can be its values: a file of prefectures often has
 /// their names beside their codes (団体コード, 都道府県名), and neither is a figure. Without
 /// `data.series`, a column of words only and a column headed as a code (コード, 番号, code) go;
@@ -39,12 +45,11 @@ pub fn map_value_columns(mut grid: Grid, source: &DataSource) -> Grid {
     let wanted = source.series.as_ref().filter(|w| grid.header.contains(w));
     // From the right, so the indices still to visit stay put.
     for i in (0..grid.header.len()).rev() {
-        let h = grid.header[i].to_ascii_lowercase();
         let keep = i == category
             || match wanted {
                 Some(w) => grid.header[i] == *w,
                 None => {
-                    let is_code = h.contains("コード") || h.contains("番号") || h.contains("code");
+                    let is_code = is_code_header(&grid.header[i]);
                     let has_figure = grid.rows.iter().any(|r| match r.cells.get(i) {
                         Some(Json::String(s)) => !s.trim().is_empty() && read_cell(s).is_some(),
                         cell => matches!(cell, Some(Json::Number(_))),

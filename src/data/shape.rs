@@ -5,7 +5,7 @@
 //! [`super::fill`], so what the maker offers is what the chart will read.
 
 use super::cell::read_cell;
-use super::columns::note_row;
+use super::columns::{is_code_header, note_row};
 use super::csv::read_rows;
 use super::header::split_unit;
 use super::problem::{DataError, DataProblem};
@@ -23,6 +23,8 @@ pub enum ColumnKind {
     Figures,
     /// Anything else (names of prefectures, of measures, codes with letters).
     Words,
+    /// Numbers under a header that names codes (団体コード, 番号, code): not figures to chart.
+    Codes,
 }
 
 impl ColumnKind {
@@ -31,6 +33,7 @@ impl ColumnKind {
             ColumnKind::Dates => "dates",
             ColumnKind::Figures => "figures",
             ColumnKind::Words => "words",
+            ColumnKind::Codes => "codes",
         }
     }
 }
@@ -128,7 +131,11 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         let kind = if cells > 0 && dates == cells {
             ColumnKind::Dates
         } else if numbers > 0 && numbers + symbols == cells {
-            ColumnKind::Figures
+            if is_code_header(field) {
+                ColumnKind::Codes
+            } else {
+                ColumnKind::Figures
+            }
         } else {
             ColumnKind::Words
         };
@@ -176,7 +183,7 @@ mod tests {
         let shape = table_shape(csv, None).unwrap();
         assert_eq!(shape.skip_rows, 0);
         assert_eq!(shape.title, None);
-        assert_eq!(shape.columns.iter().map(|c| c.kind).collect::<Vec<_>>(), [ColumnKind::Words, ColumnKind::Figures, ColumnKind::Figures]);
+        assert_eq!(shape.columns.iter().map(|c| c.kind).collect::<Vec<_>>(), [ColumnKind::Words, ColumnKind::Codes, ColumnKind::Figures]);
         let era = table_shape("年度,件数\n令和5年度,10\n令和6年度,12\n", Some(0)).unwrap();
         assert_eq!(era.columns[0].kind, ColumnKind::Dates);
         // A column of symbols only has no figure to chart.

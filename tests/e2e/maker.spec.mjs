@@ -132,6 +132,29 @@ test('maker: keyboard only, from the table to a column chart and its PNG', async
   expectCleanLog(log, 'maker.html');
 });
 
+test('maker: another table replaces the suggested title; a prefecture table maps its figures, not its codes', async ({ page, log }) => {
+  await openMaker(page);
+  await page.locator('#table').fill(PASTED);
+  await expect(page.locator('#title')).toHaveValue('マイナンバーカードの保有状況（全国）');
+  await page.locator('#table').fill(readFileSync(join(REPO_ROOT, 'www/data/prefectures.csv'), 'utf8'));
+  await expect(page.locator('#title')).toHaveValue('マイナンバーカードの保有率（都道府県別、デモ用の例示の値）');
+  await expect(page.locator('#categories')).toHaveValue('都道府県');
+  await page.locator('#kind-map').check();
+  await expect(page.locator('#value')).toHaveValue('保有率');
+  await expect(page.locator('#value option[value="団体コード"]')).toHaveText('団体コード（コード）');
+  await summarySays(page, '最も高いのが東京都');
+  const spec = JSON.parse(await page.locator('#spec-out').inputValue());
+  expect(spec.type).toBe('map');
+  expect(spec.regions).toHaveLength(47);
+  expect(spec.values[12]).toBe(84.3);
+  // A title the editor typed stays when the table changes.
+  await page.locator('#title').fill('都道府県別の保有率');
+  await page.locator('#table').fill(PASTED);
+  await expect(page.locator('#table-status')).toContainText('3 行 × 3 列');
+  await expect(page.locator('#title')).toHaveValue('都道府県別の保有率');
+  expectCleanLog(log, 'maker.html');
+});
+
 test('maker: a pasted spec is edited in the form and keeps the fields the form does not show', async ({ page, log }) => {
   await openMaker(page);
   const spec = JSON.parse(readFileSync(join(REPO_ROOT, 'www/charts/gallery/51-annotation-line.json'), 'utf8'));

@@ -48,6 +48,10 @@ test('maker: a table suggests its date column, the columns of its first unit, a 
   // Choices the table still has are kept; a type the editor chose stays.
   const chosen = { ...emptyForm(), categories: '年月', series: ['保有枚数（万枚）'], value: '保有枚数（万枚）', kind: 'bar', kindChosen: true, title: '枚数' };
   assert.deepEqual(suggestColumns(chosen, SHAPE), {});
+  const codes = { ...SHAPE, columns: [{ header: '都道府県', name: '都道府県', unit: null, kind: 'words' },
+    { header: '団体コード', name: '団体コード', unit: null, kind: 'codes' }, { header: '保有率', name: '保有率', unit: null, kind: 'figures' }] };
+  assert.deepEqual(suggestColumns(emptyForm(), codes).series, ['保有率'], 'codes are no figures to chart');
+  assert.equal(suggestColumns(emptyForm(), codes).value, '保有率');
   const words = { ...SHAPE, columns: [{ header: '都道府県', name: '都道府県', unit: null, kind: 'words' }, SHAPE.columns[1]] };
   assert.equal(suggestColumns(emptyForm(), words).kind, 'column');
 });

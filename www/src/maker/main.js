@@ -35,6 +35,7 @@ let handle = null; // the preview chart's handle
 let good = null; // the last spec the preview showed
 let timer = 0;
 let tableKey = ''; // the table last read: its title and columns
+let suggestedTitle = ''; // the title a table's title row gave, while the editor keeps it
 let fileNote = null; // { text, words }: the file the table came from, while it is unchanged
 let run = 0; // the latest update: an older one finishing late does nothing
 
@@ -287,6 +288,9 @@ async function update() {
   const suggested = suggestColumns(form, shape);
   const fresh = key !== tableKey;
   if (!fresh) { delete suggested.title; delete suggested.kind; }
+  // Another table's title row replaces the title the last one suggested, not one typed.
+  if (fresh && shape.title && form.title && form.title === suggestedTitle) suggested.title = shape.title;
+  if (suggested.title) suggestedTitle = suggested.title;
   tableKey = key;
   Object.assign(form, suggested);
   fillForm();
@@ -407,6 +411,7 @@ function clearAll() {
   form = emptyForm();
   shape = null;
   tableKey = '';
+  suggestedTitle = '';
   fileNote = null;
   $('spec-in').value = '';
   $('summary').textContent = '';

@@ -85,6 +85,7 @@ export const WORDS = {
     words: '文字',
     dates: '日付',
     figures: '数値',
+    codes: 'コード',
   },
   en: {
     pageTitle: 'Make a chart – indicator-chart',
@@ -165,6 +166,7 @@ export const WORDS = {
     words: 'words',
     dates: 'dates',
     figures: 'figures',
+    codes: 'codes',
   },
 };
 

@@ -13,7 +13,7 @@ test.beforeEach(async ({ page }) => {
 test('keyboard: Tab into the line chart, ArrowRight ×2 says the 3rd point, Home/End/PageUp, Esc, Tab out (no trap), Shift+Tab back to the same point', async ({ page, log }) => {
   const id = 'mynumber';
   const n = readSpec('charts/mynumber.json').categories.length;
-  await page.focus('nav a[href="live.html"]'); // the last focusable element before the chart
+  await page.focus('nav a[href="maker.html"]'); // the last focusable element before the chart
   await page.keyboard.press('Tab');
   let st = await state(page, id);
   expect(st.focused, `Tab from the page navigation lands on the chart (active: ${st.active})`).toBe(true);

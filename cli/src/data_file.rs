@@ -1,6 +1,6 @@
 //! A spec's `data` file read from disk, for the native renderer: the same file the widget
 //! fetches, found relative to the spec file as the loader finds it relative to the spec's
-//! URL, decoded as browsers decode it (UTF-8, else Shift_JIS / Windows-31J by the WHATWG
+//! URL, decoded as browsers decode it (a BOM's UTF-8 or UTF-16, else UTF-8, else Shift_JIS / Windows-31J by the WHATWG
 //! Encoding Standard, which encoding_rs implements), then read by the library's one parser.
 
 use indicator_chart::data::Fetched;
@@ -26,9 +26,13 @@ pub fn read_data_file(spec_dir: &Path, url: &str) -> Result<Fetched, String> {
         return Err(format!("data.url: {}: the file is larger than {} MB", path.display(), MAX_DATA_BYTES >> 20));
     }
     let bytes = std::fs::read(&path).map_err(|e| format!("data.url: {}: {e}", path.display()))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => encoding_rs::SHIFT_JIS.decode(e.as_bytes()).0.into_owned(),
+    // A BOM first (UTF-8, or UTF-16 as Excel's 「Unicode テキスト」 saves), as the browser reads it.
+    let text = match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((encoding, _)) => encoding.decode_with_bom_removal(&bytes).0.into_owned(),
+        None => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => encoding_rs::SHIFT_JIS.decode(e.as_bytes()).0.into_owned(),
+        },
     };
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     Ok(Fetched { text, content_type: None, last_modified: modified.map(http_date) })

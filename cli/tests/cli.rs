@@ -284,6 +284,15 @@ fn a_spec_with_a_data_file_reads_it_beside_itself_in_shift_jis_too() {
     let published: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(site.join("rate.json")).unwrap()).unwrap();
     assert!(published.get("data").is_none());
     assert_eq!(published["series"][0]["values"], serde_json::json!([39.0, 45.8, 75.0, 79.0]));
+    // UTF-16 with its BOM (Excel's 「Unicode テキスト」: tab-separated) reads the same.
+    let utf16: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("年月\t保有率\n2025-07\t79.0\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("rate16.txt"), utf16).unwrap();
+    std::fs::write(&spec, r#"{ "type": "line", "title": "保有率", "unit": "%", "data": { "url": "rate16.txt", "format": "csv" } }"#)
+        .unwrap();
+    let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("79%です"), "the UTF-16 file read as text");
     // A missing file is the author's to fix: exit 1, the path named.
     std::fs::write(&spec, r#"{ "type": "line", "title": "t", "data": { "url": "missing.csv" } }"#).unwrap();
     let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();

@@ -323,7 +323,9 @@ fn chosen_column<'a>(item: &Json, index: usize, columns: &'a [Column], locale: L
         (None, Some(Json::String(n))) => ("name", n),
         _ => return Err(SpecError::new(path.key("column"), Problem::Missing)),
     };
-    columns.iter().find(|c| c.key == *wanted || c.name == *wanted || c.bare == *wanted).ok_or_else(|| {
+    // The header as written first: 「人口」 is the column 「人口」 even after 「人口（千人）」.
+    let exact = columns.iter().find(|c| c.key == *wanted || c.name == *wanted);
+    exact.or_else(|| columns.iter().find(|c| c.bare == *wanted)).ok_or_else(|| {
         let names = columns.iter().map(|c| if c.key == c.name { c.key.clone() } else { format!("{} {}", c.key, c.name) }).collect();
         DataError::at(path.key(key), 0, DataProblem::NoSuchColumn { found: wanted.clone(), columns: names })
     })

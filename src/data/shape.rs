@@ -78,7 +78,9 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
             let head = &text[..end];
             let mut found = 0;
             for n in 0..=MAX_TITLE_ROWS {
-                let rows = read_rows(head, MAX_TITLE_ROWS + 2, n).map_err(refuse)?;
+                // The cut may fall inside a quoted cell (a line break typed in Excel): the
+                // head's own errors are not the table's, which is read whole below.
+                let Ok(rows) = read_rows(head, MAX_TITLE_ROWS + 2, n) else { break };
                 let Some(row) = rows.get(n) else { break };
                 if row.fields.iter().filter(|f| !f.trim().is_empty()).count() >= 2 {
                     found = n;
@@ -189,6 +191,18 @@ mod tests {
         // A column of symbols only has no figure to chart.
         let symbols = table_shape("年,値\n2024,-\n2025,x\n", None).unwrap();
         assert_eq!(symbols.columns[1].kind, ColumnKind::Words);
+    }
+
+    #[test]
+    fn a_quoted_line_break_past_the_first_lines_is_no_error() {
+        let mut text = String::from("年,値\n");
+        // The header search reads 12 lines: the 12th opens a quote it closes on the 13th.
+        for y in 2000..2010 {
+            text.push_str(&format!("{y},1\n"));
+        }
+        text.push_str("\"2012\n（速報）\",2\n");
+        let shape = table_shape(&text, None).unwrap();
+        assert_eq!((shape.skip_rows, shape.rows), (0, 11));
     }
 
     #[test]

@@ -328,6 +328,13 @@ fn a_unit_the_headers_name_becomes_the_charts_and_leaves_the_series_names() {
     );
     assert_eq!(own.get("unit"), Some(&Json::String("枚".into())));
     assert_eq!(first_series_name(&own), Some("保有枚数（万枚）"));
+    // The exact header wins over another column's name without its unit.
+    let two = "年\t人口（千人）\t人口\n2024\t1\t2\n";
+    let exact = filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "人口" }] }"#, two);
+    match exact.get("series") {
+        Some(Json::Array(items)) => assert_eq!(items[0].get("values"), Some(&Json::Array(vec![Json::Number(2.0)]))),
+        other => panic!("{other:?}"),
+    }
     let chart =
         with_data(r#"{ "type": "column", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有枚数" }] }"#, table, None)
             .unwrap();

@@ -60,20 +60,27 @@ class Fault extends Error {
  *  US-ASCII, which would garble every label) is not believed, and the bytes decide. */
 const JAPANESE = /^(shift[_-]?jis|sjis|windows-31j|cp932|ms932|ms_kanji|x-sjis|euc-jp|iso-2022-jp)$/i;
 
-/** The file's text: a BOM first, then a Japanese charset the server names, then UTF-8 if the
- *  bytes are valid UTF-8 (fatal: invalid UTF-8 throws), else Shift_JIS (Windows-31J). */
-export function decode(bytes, contentType) {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+/** The file's text and the encoding it was read in: a BOM first (UTF-8, or UTF-16 as Excel's
+ *  「Unicode テキスト」 saves), then a Japanese charset the server names, then UTF-8 if the bytes
+ *  are valid UTF-8 (fatal: invalid UTF-8 throws), else Shift_JIS (Windows-31J). */
+export function decodeNamed(bytes, contentType) {
+  const read = (encoding, options) => ({ text: new TextDecoder(encoding, options).decode(bytes), encoding });
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return read('utf-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return read('utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return read('utf-16be');
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType || '');
   if (charset && JAPANESE.test(charset[1])) {
-    try { return new TextDecoder(charset[1]).decode(bytes); } catch (_) { /* unknown to this browser: detect */ }
+    try { return read(charset[1]); } catch (_) { /* unknown to this browser: detect */ }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return read('utf-8', { fatal: true });
   } catch (_) {
-    return new TextDecoder('shift_jis').decode(bytes);
+    return read('shift_jis');
   }
 }
+
+/** The file's text (see decodeNamed). */
+export const decode = (bytes, contentType) => decodeNamed(bytes, contentType).text;
 
 /**
  * One chart's data file: where it is, the validators of the last good response, and the

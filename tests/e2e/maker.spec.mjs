@@ -113,22 +113,83 @@ test('maker: a Shift_JIS file is read, the draft survives a reload and can be cl
 
 test('maker: keyboard only, from the table to a column chart and its PNG', async ({ page, log }) => {
   await openMaker(page);
+  const active = () => page.evaluate(() => ({ id: document.activeElement.id, name: document.activeElement.name || '', copy: document.activeElement.dataset.copy || '' }));
+  const tabTo = async (want) => {
+    for (let i = 0; i < 60; i++) {
+      if (want(await active())) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error('Tab did not reach it: ' + JSON.stringify(await active()));
+  };
   // Tab from the top: the skip link, the language buttons, the nav, then the table.
-  for (let i = 0; i < 12 && await page.evaluate(() => document.activeElement.id) !== 'table'; i++) await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement.id)).toBe('table');
+  await tabTo((a) => a.id === 'table');
   await page.keyboard.insertText(PASTED);
   await summarySays(page, '79.0%');
   // On to the types: arrows move between them.
-  for (let i = 0; i < 12 && await page.evaluate(() => document.activeElement.name) !== 'kind'; i++) await page.keyboard.press('Tab');
+  await tabTo((a) => a.name === 'kind');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#kind-column')).toBeChecked();
   await expect(page.locator('#kind-column')).toBeFocused();
   await expect(page.locator('#spec-out')).toHaveValue(/"type": "column"/);
-  await page.locator('#download-png').focus();
+  // The series: Space unchecks the only one (the page says a series is needed, and focus
+  // stays on the checkbox through the redraw), Tab and Space check the other.
+  await tabTo((a) => a.id.startsWith('series-'));
+  await page.keyboard.press('Space');
+  await expect(page.locator('#msg-columns')).toHaveText('値の列を1つ以上選んでください。');
+  await expect(page.locator('#status')).toHaveText('値の列を1つ以上選んでください。');
+  await expect(page.locator('#series-list input[value="保有率（%）"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await summarySays(page, '9,852万枚');
+  await expect(page.locator('#series-list input[value="保有枚数（万枚）"]')).toBeFocused();
+  await expect(page.locator('#status')).toHaveText('プレビューを更新しました。');
+  await tabTo((a) => a.id === 'download-png');
   const saved = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   expect((await saved).suggestedFilename()).toMatch(/^マイナンバーカードの保有状況（全国）.*\.png$/);
+  expectCleanLog(log, 'maker.html');
+});
+
+test('maker: a field the form lacks gets its message by the preview; clearing mid-update leaves nothing behind', async ({ page, log }) => {
+  await openMaker(page);
+  await page.locator('.spec-in summary').click();
+  await page.locator('#spec-in').fill(JSON.stringify({ type: 'line', title: 'T', updated: '2025-09-05', categories: ['2024', '2025'],
+    series: [{ name: 'A', values: [1, 2], color: '#D16D00' }], annotations: [{ type: 'line', value: 'x' }] }));
+  await page.locator('#spec-load').click();
+  await expect(page.locator('#msg-general')).toContainText('annotations[0].value');
+  await expect(page.locator('button[data-copy="spec-out"]')).toBeDisabled();
+  // The same spec without the bad annotation: 更新日 and the series colour come back.
+  await page.locator('#spec-in').fill(JSON.stringify({ type: 'line', title: 'T', updated: '2025-09-05', categories: ['2024', '2025'],
+    series: [{ name: 'A', values: [1, 2], color: '#D16D00' }] }));
+  await page.locator('#spec-load').click();
+  await expect(page.locator('#updated')).toHaveValue('2025-09-05');
+  await expect(page.locator('#spec-out')).not.toHaveValue('');
+  const spec = JSON.parse(await page.locator('#spec-out').inputValue());
+  expect(spec.updated).toBe('2025-09-05');
+  expect(spec.series[0]).toMatchObject({ name: 'A', color: '#D16D00', values: [1, 2] });
+  // Clear while an update is on its way: nothing comes back.
+  await page.locator('#table').fill(PASTED);
+  await page.locator('#clear').click();
+  await page.waitForTimeout(800);
+  await expect(page.locator('#spec-out')).toHaveValue('');
+  await expect(page.locator('#table')).toHaveValue('');
+  await page.locator('#table').fill(PASTED);
+  await summarySays(page, '79.0%');
+  expectCleanLog(log, 'maker.html');
+});
+
+test('maker: the note rows of another table replace those of the last, never notes typed', async ({ page, log }) => {
+  await openMaker(page);
+  await page.locator('#table').fill(PASTED);
+  await expect(page.locator('#notes')).toHaveValue(/デジタル庁設立3年/);
+  await page.locator('#table').fill('職員の構成\n区分\t人数（人）\n国家公務員\t650\n民間出身\t550\n');
+  await expect(page.locator('#table-status')).toContainText('2 行 × 2 列');
+  await expect(page.locator('#notes')).toHaveValue('');
+  await page.locator('#notes').fill('編集者の注');
+  await page.locator('#table').fill(PASTED);
+  await summarySays(page, '79.0%');
+  await expect(page.locator('#notes')).toHaveValue('編集者の注');
   expectCleanLog(log, 'maker.html');
 });
 

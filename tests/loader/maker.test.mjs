@@ -48,6 +48,11 @@ test('maker: a table suggests its date column, the columns of its first unit, a 
   // Choices the table still has are kept; a type the editor chose stays.
   const chosen = { ...emptyForm(), categories: '年月', series: ['保有枚数（万枚）'], value: '保有枚数（万枚）', kind: 'bar', kindChosen: true, title: '枚数' };
   assert.deepEqual(suggestColumns(chosen, SHAPE), {});
+  // For the same table an empty choice is the editor's and stays (the page then says so); a
+  // new table fills it in.
+  const none = { ...chosen, series: [], title: '' };
+  assert.deepEqual(suggestColumns(none, SHAPE, false), {});
+  assert.deepEqual(suggestColumns(none, SHAPE, true).series, ['保有率（%）']);
   const codes = { ...SHAPE, columns: [{ header: '都道府県', name: '都道府県', unit: null, kind: 'words' },
     { header: '団体コード', name: '団体コード', unit: null, kind: 'codes' }, { header: '保有率', name: '保有率', unit: null, kind: 'figures' }] };
   assert.deepEqual(suggestColumns(emptyForm(), codes).series, ['保有率'], 'codes are no figures to chart');
@@ -62,7 +67,7 @@ test('maker: the data spec names the columns; the published one has its figures 
   assert.deepEqual(spec, {
     type: 'column', stacking: 'normal', title: '保有率', asOf: 'auto',
     source: { label: 'デジタル庁', url: 'https://www.digital.go.jp/', derived: true },
-    notes: ['速報値。', '注2'], theme: 'Green', era: true,
+    theme: 'Green', era: true,
     data: { url: 'maker-table.csv', format: 'csv', skipRows: 1, categories: '年月' }, series: [{ column: '保有率（%）' }],
   });
   // 時点 "auto" only for dates (the last prefecture is no 時点).
@@ -114,7 +119,8 @@ test('maker: each message goes next to the field its path names', () => {
 test('maker: a pasted spec becomes the form and a table, keeping the fields the form lacks', () => {
   const spec = {
     type: 'column', stacking: 'normal', title: 'T', unit: '件', asOf: '2025-07', source: { label: 'L', url: 'https://x.go.jp/', derived: true },
-    notes: ['a', 'b'], era: false, categories: ['2024', '2025'], series: [{ name: 'A\tB', values: [1, null] }, { name: '', values: [{ value: 3, flag: 'p' }, 'x'] }],
+    notes: ['a', 'b'], era: false, categories: ['2024', '2025'],
+    series: [{ name: 'A\tB', values: [1, null], color: '#D16D00', axis: 'right' }, { name: '', values: [{ value: 3, flag: 'p' }, 'x'] }],
     annotations: [{ type: 'line', value: 2 }], decimals: 1,
   };
   const form = formFromSpec(spec);
@@ -125,10 +131,16 @@ test('maker: a pasted spec becomes the form and a table, keeping the fields the 
   assert.equal(form.notes, 'a\nb');
   assert.equal(form.era, 'off');
   assert.deepEqual(form.extra, { annotations: [{ type: 'line', value: 2 }], decimals: 1 });
-  assert.equal(form.text, '分類\t"A\tB"\t系列2\n2024\t1\t3\n2025\t\tx\n');
+  assert.equal(form.text, '分類\t"A\tB"\t系列2\n2024\t1\t3p\n2025\t\tx\n', 'a flag stays written as the table writes it');
   assert.deepEqual(form.series, ['A\tB', '系列2']);
-  // Kept fields come back in the spec.
+  // Kept fields come back in the spec, the series' own with their column.
   assert.deepEqual(dataSpec(form).annotations, spec.annotations);
+  assert.deepEqual(dataSpec(form).series[0], { column: 'A\tB', color: '#D16D00', axis: 'right' });
+  // A KPI without a sparkline: its previous figure and this one; without 時点, none is made up.
+  const kpi = formFromSpec({ type: 'kpi', title: 'K', value: 9852, asOf: '2025-07', previous: { value: 5007, asOf: '2021-11' } });
+  assert.equal(kpi.text, '時点\t値\n2021-11\t5007\n2025-07\t9852\n');
+  const bare = finishSpec({ ...emptyForm(), kind: 'kpi', value: '値', title: 'K' }, { categories: ['-'], series: [{ values: [9852] }] }, { dates: false });
+  assert.equal(bare.asOf, undefined, 'a category that is no date is no 時点');
   const map = formFromSpec({ type: 'map', title: 'M', unit: '%', regions: ['北海道'], values: [74.6] });
   assert.equal(map.text, '都道府県\t値（%）\n北海道\t74.6\n');
   assert.equal(dataSpec(map).data.series, '値（%）');
@@ -149,6 +161,8 @@ test('maker: the snippets quote every label as text and name the spec by path on
   // A spec on another origin is named in full (embed.html then refuses it unless allowed).
   assert.ok(snippets(spec, { lib: 'https://a.go.jp/www/', specUrl: 'https://b.go.jp/c.json' }).iframe.includes(encodeURIComponent('https://b.go.jp/c.json')));
   assert.equal(specFileName({ title: 'a/b' }), 'a_b.json');
+  assert.throws(() => snippets(spec, { lib: 'javascript://x/%0Aalert(1)//', specUrl: 'c.json' }), TypeError);
+  assert.throws(() => snippets(spec, { lib: 'https://a.go.jp/', specUrl: 'data:application/json,{}' }), TypeError);
 });
 
 test('maker: the draft round-trips, survives a full or missing storage and drops what the form no longer has', () => {

@@ -432,12 +432,12 @@ export class Controller {
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(false); });
   }
 
-  /** Text widths were measured with a fallback font: measure again and redraw (web fonts). */
   /** Saves the chart shown as `kind` (csv, png, svg), as its own buttons do. */
   download(kind) {
     return this.chart && this.page && /^(csv|png|svg)$/.test(kind) ? saveFile(kind, this.chart, this.page, this.fileSize) : Promise.resolve();
   }
 
+  /** Text widths were measured with a fallback font: measure again and redraw (web fonts). */
   remeasure() {
     if (!this.chart || this.dead) return;
     this.chart.forgetMeasurements();

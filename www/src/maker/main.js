@@ -7,7 +7,7 @@ import { wordsFor } from './words.js';
 import { TYPES, THEMES, emptyForm, suggestColumns, dataSpec, finishSpec, fieldFor, formFromSpec, typeOf, writtenDecimals } from './spec.js';
 import { snippets, specFileName } from './snippets.js';
 import { loadDraft, saveDraft, clearDraft } from './draft.js';
-import { decode } from '../live.js';
+import { decodeNamed } from '../live.js';
 import { once } from '../dom.js';
 
 const $ = (id) => document.getElementById(id);
@@ -34,9 +34,9 @@ let shape = null; // tableShape's answer for the current text
 let handle = null; // the preview chart's handle
 let good = null; // the last spec the preview showed
 let timer = 0;
-let tableKey = ''; // the table last read: its title and columns
-let suggestedTitle = ''; // the title a table's title row gave, while the editor keeps it
 let fileNote = null; // { text, words }: the file the table came from, while it is unchanged
+let failing = false; // a message shows: the next good preview says so
+let shapeMemo = { text: null, skip: null, ui: null, shape: null }; // tableShape of the text as it is
 let run = 0; // the latest update: an older one finishing late does nothing
 
 const w = () => wordsFor(ui);
@@ -127,14 +127,16 @@ function buildTypes() {
 const TEXT_FIELDS = ['title', 'subtitle', 'unit', 'asOf', 'updated', 'sourceLabel', 'sourceUrl', 'notes', 'target'];
 
 function fillForm() {
-  $('table').value = form.text;
-  $('skipRows').value = form.skipRows == null ? '' : String(form.skipRows);
-  for (const id of TEXT_FIELDS) $(id).value = form[id] || '';
+  // Only what differs is written: a field being typed in keeps its caret and its keystrokes.
+  const put = (id, value) => { const n = $(id); if (n.value !== value) n.value = value; };
+  put('table', form.text);
+  put('skipRows', form.skipRows == null ? '' : String(form.skipRows));
+  for (const id of TEXT_FIELDS) put(id, form[id] || '');
   $('asOfAuto').checked = !!form.asOfAuto;
   $('derived').checked = !!form.derived;
-  $('theme').value = form.theme || '';
-  $('era').value = form.era || 'auto';
-  $('chartLocale').value = form.locale || 'ja';
+  put('theme', form.theme || '');
+  put('era', form.era || 'auto');
+  put('chartLocale', form.locale || 'ja');
   const kind = $('kind-' + form.kind);
   if (kind) kind.checked = true;
   renderColumns();
@@ -164,8 +166,10 @@ function columnText(c) {
   return `${c.header}（${w()[c.kind] || c.kind}）`;
 }
 
-/** The column controls from the table's shape and the chosen type. */
+/** The column controls from the table's shape and the chosen type. The control that had
+ *  focus (a series checkbox being toggled) has it again after the rebuild. */
 function renderColumns() {
+  const focused = document.activeElement && document.activeElement.id;
   const columns = shape ? shape.columns : [];
   const t = typeOf(form.kind);
   const cats = $('categories');
@@ -194,36 +198,49 @@ function renderColumns() {
   $('series-set').hidden = !t.many;
   $('value-box').hidden = t.many;
   $('target-box').hidden = t.type !== 'progress';
+  const again = focused && $(focused);
+  if (again && document.activeElement !== again) again.focus();
 }
 
 // ---- messages ------------------------------------------------------------------
 
 const MESSAGE_FIELDS = ['table', 'kind', 'categories', 'columns', 'target', 'title', 'subtitle', 'unit', 'asOf', 'updated',
-  'sourceLabel', 'sourceUrl', 'notes', 'theme', 'era', 'chartLocale', 'general', 'spec'];
-/** The control a field's message describes (aria-invalid goes on it). */
-const CONTROL = { table: 'table', categories: 'categories', columns: 'value', kind: null, general: null, spec: 'spec-in' };
+  'sourceLabel', 'sourceUrl', 'notes', 'theme', 'era', 'chartLocale', 'general', 'spec', 'libUrl'];
+/** The control a field's message describes (aria-invalid goes on it); the columns' is the
+ *  value select only when it shows (the series checkboxes' fieldset points at the message). */
+function controlOf(field) {
+  if (field === 'columns') return typeOf(form.kind).many ? null : $('value');
+  const id = { table: 'table', categories: 'categories', kind: null, general: null, spec: 'spec-in' }[field];
+  return $(id === undefined ? field : id || '');
+}
 
 function clearMessages() {
   for (const f of MESSAGE_FIELDS) {
     const m = $('msg-' + f);
     if (m) { m.hidden = true; m.textContent = ''; }
-    const c = $(f in CONTROL ? CONTROL[f] : f);
-    if (c) c.removeAttribute('aria-invalid');
   }
+  for (const n of document.querySelectorAll('[aria-invalid]')) n.removeAttribute('aria-invalid');
 }
 
-/** Shows `message` next to `field` and says it once in the page's status. */
-function showMessage(field, message) {
+/**
+ * Shows `message` next to `field` (by the preview when the form has no such field) and says it
+ * in the page's status when `speak` (not for the chart's own errors: the chart announces
+ * those itself) and it is not what the status says already.
+ */
+function showMessage(field, message, speak = true) {
   const m = $('msg-' + field) || $('msg-general');
   m.textContent = message;
   m.hidden = false;
-  const c = $(field in CONTROL ? CONTROL[field] : field);
+  const c = controlOf(field);
   if (c) c.setAttribute('aria-invalid', 'true');
-  say(message);
+  if (speak) say(message);
+  failing = true;
 }
 
+/** The page's polite status: said once, never repeated while it stays the same. */
 function say(text) {
-  $('status').textContent = text;
+  const status = $('status');
+  if (status.textContent !== text) status.textContent = text;
 }
 
 // ---- the update: table → spec → preview → outputs ---------------------------------
@@ -238,8 +255,15 @@ function setOutputs(spec) {
   good = spec;
   $('spec-out').value = spec ? JSON.stringify(spec, null, 2) + '\n' : '';
   let s = { element: '', div: '', iframe: '' };
+  const box = $('msg-libUrl');
+  box.hidden = true;
   if (spec) {
-    try { s = snippets(spec, { lib: $('libUrl').value || defaultLib(), specUrl: $('specUrl').value || defaultSpecUrl() }); } catch (_) { /* a URL being typed */ }
+    try {
+      s = snippets(spec, { lib: $('libUrl').value || defaultLib(), specUrl: $('specUrl').value || defaultSpecUrl() });
+    } catch (_) {
+      box.textContent = w().badUrl;
+      box.hidden = false;
+    }
   }
   $('snippet-element').value = s.element;
   $('snippet-div').value = s.div;
@@ -257,10 +281,31 @@ function defaultSpecUrl() {
   return new URL('charts/chart.json', defaultLib()).href;
 }
 
+/** One update, from the form as it is now; anything unexpected is a message, never a throw. */
 async function update() {
   const mine = ++run;
+  try {
+    await updateNow(mine);
+  } catch (e) {
+    if (mine === run) { showMessage('general', String((e && e.message) || e)); setOutputs(null); }
+  }
+}
+
+/** tableShape of `text`, read once while the text, header line and language stay the same
+ *  (every keystroke in another field updates the preview; a large table is not read again). */
+function shapeOf(m, text, skip) {
+  const c = shapeMemo;
+  if (c.text !== text || c.skip !== skip || c.ui !== ui) {
+    shapeMemo = { text, skip, ui, shape: m.tableShape(text, skip == null ? undefined : skip, ui) };
+  }
+  return shapeMemo.shape;
+}
+
+async function updateNow(mine) {
   readForm();
-  saveDraft(form);
+  keepDraft();
+  const wasFailing = failing;
+  failing = false;
   clearMessages();
   if (!form.text.trim()) {
     shape = null;
@@ -269,11 +314,12 @@ async function update() {
     setOutputs(null);
     return;
   }
-  let m;
-  try { m = await tables(); } catch (e) { showMessage('general', String(e && e.message || e)); return; }
+  const m = await tables();
   if (mine !== run) return;
+  // What was typed while the wasm loaded is the form now.
+  readForm();
   try {
-    shape = m.tableShape(form.text, form.skipRows == null ? undefined : form.skipRows, ui);
+    shape = shapeOf(m, form.text, form.skipRows);
   } catch (e) {
     shape = null;
     renderColumns();
@@ -282,16 +328,15 @@ async function update() {
     setOutputs(null);
     return;
   }
-  // A new table suggests a title and a type once; later edits of the same table keep the
-  // editor's (an emptied title stays empty, and says so).
+  // A new table suggests a title, a type and its columns once; later edits of the same table
+  // keep the editor's (an emptied title stays empty, and says so; no series chosen says so).
   const key = JSON.stringify([shape.title, shape.columns.map((c) => [c.header, c.kind])]);
-  const suggested = suggestColumns(form, shape);
-  const fresh = key !== tableKey;
-  if (!fresh) { delete suggested.title; delete suggested.kind; }
-  // Another table's title row replaces the title the last one suggested, not one typed.
-  if (fresh && shape.title && form.title && form.title === suggestedTitle) suggested.title = shape.title;
-  if (suggested.title) suggestedTitle = suggested.title;
-  tableKey = key;
+  const fresh = key !== form.tableKey;
+  const suggested = suggestColumns(form, shape, fresh);
+  // Another table's title row replaces the title the last one suggested, never one typed.
+  if (fresh && shape.title && form.title && form.title === form.suggestedTitle) suggested.title = shape.title;
+  if (suggested.title) suggested.suggestedTitle = suggested.title;
+  suggested.tableKey = key;
   Object.assign(form, suggested);
   fillForm();
   $('table-status').textContent = (fileNote && fileNote.text === form.text ? fileNote.words + ' ' : '')
@@ -307,10 +352,13 @@ async function update() {
     // The header line tableShape found, unless the editor chose one.
     const read = { ...form, skipRows: shape.skipRows };
     const filled = m.fillSpec(dataSpec(read, dates), ui, form.text, 'text/csv', undefined);
-    // The table's note rows (「※…」) start the notes field of a new table, which owns them
-    // from then on: the editor may drop a note about a column not shown.
-    if (fresh && !form.notes.trim() && Array.isArray(filled.notes) && filled.notes.length) {
-      form.notes = filled.notes.join('\n');
+    // The table's note rows (「※…」) start the notes field of a new table (replacing the notes
+    // the last table gave, never ones typed), which owns them from then on: the editor may
+    // drop a note about a column not shown.
+    const tableNotes = Array.isArray(filled.notes) ? filled.notes.join('\n') : '';
+    if (fresh && (!form.notes.trim() || form.notes === form.suggestedNotes)) {
+      form.notes = tableNotes;
+      form.suggestedNotes = tableNotes;
       $('notes').value = form.notes;
     }
     spec = finishSpec(form, filled, { dates, decimals: writtenDecimals(form, shape) });
@@ -319,15 +367,17 @@ async function update() {
     setOutputs(null);
     return;
   }
+  keepDraft();
   const scheme = document.querySelector('input[name="scheme"]:checked').value;
   const shown = { ...spec, colorScheme: scheme };
+  const { render } = await loader();
+  if (mine !== run) return;
   try {
-    const { render } = await loader();
-    if (mine !== run) return;
     handle = handle ? await handle.update(shown) : await render($('chart'), shown);
   } catch (e) {
     if (mine !== run) return;
-    showMessage(fieldFor(e.path), e.message || String(e));
+    // The preview shows (and announces) the chart's own message; the field gets it too.
+    showMessage(fieldFor(e.path), e.message || String(e), false);
     setOutputs(null);
     return;
   }
@@ -335,6 +385,15 @@ async function update() {
   const page = handle.pageText;
   $('summary').textContent = page ? page.description : '';
   setOutputs(spec);
+  if (wasFailing) say(w().rendered);
+}
+
+/** Saves the draft; when the browser will not keep it (a table too large for localStorage),
+ *  the older draft goes too (a reload must not bring back older work) and the page says so. */
+function keepDraft() {
+  if (saveDraft(form)) { $('draft-status').textContent = ''; return; }
+  clearDraft();
+  $('draft-status').textContent = w().draftFull;
 }
 
 // ---- input: paste, files, a spec ------------------------------------------------
@@ -343,13 +402,19 @@ async function readFile(file) {
   clearMessages();
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) { showMessage('table', w().fileTooBig(file.name)); return; }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let encoding = 'UTF-8';
-  try { new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch (_) { encoding = 'Shift_JIS'; }
-  const text = decode(bytes, '');
-  $('table').value = text;
+  let read;
+  try {
+    read = decodeNamed(new Uint8Array(await file.arrayBuffer()), '');
+  } catch (e) {
+    showMessage('table', w().fileFailed(file.name, (e && e.message) || String(e)));
+    return;
+  } finally {
+    $('file').value = ''; // the same file can be chosen again
+  }
+  $('table').value = read.text;
+  const names = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', shift_jis: 'Shift_JIS' };
   // (The box keeps the text with its line breaks as LF: compare with what it holds.)
-  fileNote = { text: $('table').value, words: w().fileRead(file.name, encoding) };
+  fileNote = { text: $('table').value, words: w().fileRead(file.name, names[read.encoding] || read.encoding) };
   say(fileNote.words);
   form.skipRows = null;
   $('skipRows').value = '';
@@ -366,8 +431,11 @@ function loadSpec() {
     showMessage('spec', w().badSpec(e.message || String(e)));
     return;
   }
+  fileNote = null;
   fillForm();
-  say(w().specLoaded);
+  // A spec that reads a file has no figures to bring: its words are loaded, and it says so.
+  if (spec.data) showMessage('spec', w().specData, true);
+  else say(w().specLoaded);
   update();
 }
 
@@ -407,13 +475,14 @@ function setScheme() {
 }
 
 function clearAll() {
+  clearTimeout(timer);
+  run++; // an update under way finds itself outdated
   clearDraft();
   form = emptyForm();
   shape = null;
-  tableKey = '';
-  suggestedTitle = '';
   fileNote = null;
   $('spec-in').value = '';
+  $('file').value = '';
   $('summary').textContent = '';
   if (handle) { handle.destroy(); handle = null; }
   fillForm();

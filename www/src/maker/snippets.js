@@ -24,9 +24,12 @@ export function inlineJson(spec) {
  */
 export function snippets(spec, { lib, specUrl }) {
   const base = new URL(lib);
+  // Only a web address: a javascript: or data: "folder" would put script in the snippet.
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new TypeError('lib: not an http(s) URL');
   const folder = base.href.endsWith('/') ? base.href : base.href + '/';
   const script = `<script type="module" src="${attr(folder + 'indicator-chart.js')}"></script>`;
   const file = new URL(specUrl, folder);
+  if (file.protocol !== 'https:' && file.protocol !== 'http:') throw new TypeError('specUrl: not an http(s) URL');
   const embedSpec = file.origin === base.origin ? decodeURI(file.pathname) + file.search : file.href;
   const embed = `${folder}embed.html?spec=${encodeURIComponent(embedSpec)}`;
   const title = spec && typeof spec.title === 'string' ? spec.title : '';

@@ -34,6 +34,11 @@ export function emptyForm() {
     text: '', skipRows: null, kind: 'line', categories: null, series: [], value: null, target: '',
     title: '', subtitle: '', unit: '', asOf: '', asOfAuto: true, updated: '', sourceLabel: '', sourceUrl: '',
     derived: false, notes: '', theme: '', era: 'auto', locale: 'ja', kindChosen: false,
+    // The table last read (its title and columns), and what it suggested, so that another
+    // table replaces a suggestion but never what the editor typed (kept in the draft too).
+    tableKey: '', suggestedTitle: '', suggestedNotes: '',
+    // A pasted spec's series fields the form does not show (color, axis, type …), by column.
+    seriesExtra: {},
     // Fields of a pasted spec the form does not show (annotations, yAxis, decimals …), kept.
     extra: {},
   };
@@ -42,9 +47,10 @@ export function emptyForm() {
 /**
  * The columns a table suggests, for a form that has none chosen yet (or chose columns the
  * table no longer has): the categories are the first column of dates, else of words, else
- * the first; the values every other column of figures.
+ * the first; the values every other column of figures. `fresh`: the table is new to the
+ * form (an empty choice is then filled in; for the same table it is the editor's, and stays).
  */
-export function suggestColumns(form, shape) {
+export function suggestColumns(form, shape, fresh = true) {
   const headers = shape.columns.map((c) => c.header);
   const out = {};
   if (!headers.includes(form.categories)) {
@@ -58,12 +64,12 @@ export function suggestColumns(form, shape) {
   // One axis shows one unit: the columns whose header names the first one's unit (all of
   // them when no header names a unit), never 保有率（%） beside 保有枚数（万枚）.
   const unit = figureColumns.length ? figureColumns[0].unit : null;
-  if (!kept.length) out.series = figureColumns.filter((c) => c.unit === unit).map((c) => c.header);
+  if (!kept.length && (fresh || form.series.length)) out.series = figureColumns.filter((c) => c.unit === unit).map((c) => c.header);
   else if (kept.length !== form.series.length) out.series = kept;
   if (!headers.includes(form.value) || form.value === categories) out.value = figures[0] || null;
-  if (!form.title && shape.title) out.title = shape.title;
+  if (!form.title && shape.title && fresh) out.title = shape.title;
   // A table of dates is a time series (a line); anything else compares items (columns).
-  if (!form.kindChosen) out.kind = shape.columns.find((c) => c.header === categories && c.kind === 'dates') ? 'line' : 'column';
+  if (!form.kindChosen && fresh) out.kind = shape.columns.find((c) => c.header === categories && c.kind === 'dates') ? 'line' : 'column';
   return out;
 }
 
@@ -105,6 +111,8 @@ export function dataSpec(form, dates = false) {
   if (t.stacking) spec.stacking = t.stacking;
   if (!single) commonFields(form, spec, dates);
   else spec.title = 'x';
+  // fillSpec answers with the table's own note rows only; finishSpec writes the form's notes.
+  delete spec.notes;
   const data = { url: PASTED, format: 'csv' };
   if (form.skipRows != null) data.skipRows = form.skipRows;
   if (form.categories) data.categories = form.categories;
@@ -113,7 +121,7 @@ export function dataSpec(form, dates = false) {
     if (form.value) data.series = form.value;
   } else {
     const columns = t.many ? form.series : [form.value].filter(Boolean);
-    spec.series = columns.map((column) => ({ column }));
+    spec.series = columns.map((column) => ({ column, ...((form.seriesExtra || {})[column] || {}) }));
   }
   return spec;
 }
@@ -173,13 +181,14 @@ export function finishSpec(form, filled, { dates = false, decimals = 0 } = {}) {
   const last = lastNumber(values, values.length - 1);
   if (last) {
     spec.value = last.value;
-    if (!spec.asOf && categories[last.index]) spec.asOf = categories[last.index];
+    // A category is a 時点 only when the categories are dates.
+    if (!spec.asOf && dates && categories[last.index]) spec.asOf = categories[last.index];
   }
   if (!spec.unit && filled.unit) spec.unit = filled.unit;
   if (filled.era && spec.era === undefined) spec.era = true;
   if (t.type === 'kpi' && last) {
     const before = lastNumber(values, last.index - 1);
-    if (before) spec.previous = { value: before.value, asOf: categories[before.index] };
+    if (before) spec.previous = dates ? { value: before.value, asOf: categories[before.index] } : { value: before.value };
     const points = values.filter((v) => typeof v === 'number').length;
     if (points >= 3) spec.sparkline = { categories: categories.slice(0, last.index + 1), values: values.slice(0, last.index + 1) };
   }
@@ -254,7 +263,11 @@ export function formFromSpec(spec) {
   for (const [key, value] of Object.entries(spec)) if (!MODELLED.has(key) && !(stacked && key === 'stacking')) form.extra[key] = value;
   if (type === 'column' && spec.stacking && !stacked) form.extra.stacking = spec.stacking;
 
-  const figure = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v.value : v);
+  // A point written as an object keeps its flag as the table writes one (「97.8p」 速報値).
+  const figure = (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    return v.flag && typeof v.value === 'number' ? `${v.value}${v.flag}` : v.value;
+  };
   let header = [];
   let rows = [];
   if (type === 'map') {
@@ -265,12 +278,20 @@ export function formFromSpec(spec) {
   } else if (type === 'kpi' || type === 'progress') {
     const line = spec.sparkline && Array.isArray(spec.sparkline.categories) ? spec.sparkline : null;
     header = ['時点', '値'];
-    rows = line ? line.categories.map((c, i) => [c, figure((line.values || [])[i])]) : [[text(spec.asOf) || '値', figure(spec.value)]];
+    const previous = spec.previous && typeof spec.previous === 'object' ? spec.previous : null;
+    // Without a sparkline: the previous figure (when it has its 時点) and this one.
+    rows = line ? line.categories.map((c, i) => [c, figure((line.values || [])[i])])
+      : [...(previous && previous.asOf ? [[previous.asOf, figure(previous.value)]] : []), [text(spec.asOf) || '-', figure(spec.value)]];
+    if (!line && !text(spec.asOf)) form.asOfAuto = false;
     form.value = '値';
     if (type === 'progress' && spec.target != null) form.target = String(spec.target);
   } else {
     const series = Array.isArray(spec.series) ? spec.series : [];
     header = ['分類', ...series.map((s, i) => (s && typeof s.name === 'string' && s.name) || `系列${i + 1}`)];
+    series.forEach((s, i) => {
+      const { name, values, column, ...rest } = s && typeof s === 'object' ? s : {};
+      if (Object.keys(rest).length) form.seriesExtra[header[i + 1]] = rest;
+    });
     const categories = Array.isArray(spec.categories) ? spec.categories : [];
     rows = categories.map((c, i) => [c, ...series.map((s) => figure(s && Array.isArray(s.values) ? s.values[i] : null))]);
     form.series = header.slice(1);

@@ -60,6 +60,21 @@ test('maker: paste a TSV → a chart → copy the spec → the spec renders by i
   const page2 = await other.evaluate(() => document.querySelector('indicator-chart').shadowRoot.textContent);
   expect(page2).toContain('マイナンバーカードの保有状況（全国）');
   expect(page2).toContain('出典：デジタル庁「活動報告及び今後の取組」');
+  // The iframe form: the downloaded spec published where the maker assumed (charts/chart.json
+  // beside www/), the snippet pasted in a host page whose CSP drops style attributes; the
+  // embed page draws the chart and embed-host.js sizes the iframe (width and height).
+  await context.route('**/www/charts/chart.json', (r) => r.fulfill({ contentType: 'application/json', body: copied }));
+  const iframe = await page.locator('#snippet-iframe').inputValue();
+  await context.route('**/www/__host.html', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="ja"><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self'"><body>${iframe}</body></html>` }));
+  const host = await context.newPage();
+  await host.goto('/www/__host.html');
+  const frame = host.frameLocator('iframe');
+  await expect(frame.locator('indicator-chart')).toBeAttached();
+  await expect.poll(() => host.evaluate(() => document.querySelector('iframe').style.height)).toMatch(/^\d+px$/);
+  const box = await host.locator('iframe').boundingBox();
+  expect(box.width, 'the iframe fills the page width').toBeGreaterThan(1200);
+  expect(await host.frames()[1].evaluate(() => document.querySelector('indicator-chart').shadowRoot.textContent)).toContain('マイナンバーカードの保有状況（全国）');
   expectCleanLog(log, 'maker.html');
 });
 

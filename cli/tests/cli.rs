@@ -292,7 +292,7 @@ fn a_spec_with_a_data_file_reads_it_beside_itself_in_shift_jis_too() {
         .unwrap();
     let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("79%です"), "the UTF-16 file read as text");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("79.0%です"), "the UTF-16 file read as text, 79.0 as written");
     // A missing file is the author's to fix: exit 1, the path named.
     std::fs::write(&spec, r#"{ "type": "line", "title": "t", "data": { "url": "missing.csv" } }"#).unwrap();
     let o = bin().args(["render"]).arg(&spec).arg("-o").arg(&out).output().unwrap();

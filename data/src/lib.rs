@@ -136,7 +136,7 @@ mod web {
     }
 
     /// What a pasted or dropped table holds, for the chart maker (www/maker.html):
-    /// `{ skipRows, title, rows, columns: [{ header, name, unit, kind, decimals }] }`, `kind` being `dates`,
+    /// `{ skipRows, title, rows, columns: [{ header, name, unit, kind }] }`, `kind` being `dates`,
     /// `figures` or `words`; `skip_rows` the title rows above the header, or undefined to find
     /// the header. Throws `{ message, path, locale }` like `fillSpec` (the maker's language).
     #[cfg(feature = "maker")]
@@ -161,7 +161,6 @@ mod web {
             set(&column, "name", &c.name.as_str().into());
             set(&column, "unit", &c.unit.as_deref().map_or(JsValue::NULL, JsValue::from_str));
             set(&column, "kind", &c.kind.name().into());
-            set(&column, "decimals", &(c.decimals as u32).into());
             columns.push(&column);
         }
         set(&o, "columns", &columns);

@@ -145,9 +145,21 @@ fn half_width(c: char) -> char {
     }
 }
 
+/// The digits after the decimal point of a figure as written (`1,234.50`, `97.8p`).
+pub fn written_decimals(text: &str) -> usize {
+    // ASCII only (the live-data wasm is at its budget): 「１２．３４」 is read as a number all the
+    // same, its decimals then inferred from the number as for figures written in the spec.
+    text.split_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_decimals_a_figure_is_written_with() {
+        assert_eq!([written_decimals("39.0"), written_decimals("97.80p"), written_decimals("1,234"), written_decimals("-")], [1, 2, 0, 0]);
+    }
 
     fn number(text: &str) -> Option<f64> {
         read_number(text)

@@ -4,7 +4,7 @@
 //! (「※…」「注…」「（注）…」 alone in the first cell) become the chart's notes, blank rows are
 //! passed over, and a row with another number of fields than the header is refused with its line.
 
-use super::cell::read_cell;
+use super::cell::{read_cell, written_decimals};
 use super::problem::{DataError, DataProblem};
 use super::source::DataSource;
 use super::{Column, Figures};
@@ -119,7 +119,10 @@ pub fn figures_from_grid(grid: Grid, source: &DataSource) -> Result<Figures, Spe
             }
             let Some(column) = column.next() else { break };
             let value = match cell {
-                Json::String(s) => read_cell(s),
+                Json::String(s) => {
+                    column.decimals = column.decimals.max(written_decimals(s));
+                    read_cell(s)
+                }
                 Json::Number(_) | Json::Null => Some(cell.clone()),
                 _ => None,
             };

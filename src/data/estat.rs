@@ -254,7 +254,7 @@ pub fn figures_from_estat(json: &Json, source: &DataSource) -> Result<Figures, S
     let unit = chosen_units.next().filter(|first| chosen_units.all(|u| u == *first));
     for (n, values) in values.into_iter().enumerate() {
         let (key, name) = series_codes.get(columns[n]).map_or_else(|| (String::new(), String::new()), |c| (c.0.clone(), c.1.clone()));
-        figures.columns.push(Column { key, bare: name.clone(), name, unit: None, values });
+        figures.columns.push(Column { key, bare: name.clone(), name, unit: None, decimals: 0, values });
     }
     figures.unit = unit;
     for ((symbol, meaning), used) in symbols.iter().zip(used_symbols) {

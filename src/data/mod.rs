@@ -65,6 +65,8 @@ pub struct Column {
     /// The unit its header names in brackets (「保有枚数（万枚）」: 万枚), and `name` without it.
     pub unit: Option<String>,
     pub bare: String,
+    /// The most decimals its figures are written with (「39.0」: 1), which the numbers lose.
+    pub decimals: usize,
     pub values: Vec<Json>,
 }
 
@@ -72,7 +74,7 @@ impl Column {
     /// A column of a table, named by its header.
     pub fn from_header(header: &str) -> Column {
         let (bare, unit) = header::split_unit(header);
-        Column { key: header.into(), name: header.into(), unit, bare, values: Vec::new() }
+        Column { key: header.into(), name: header.into(), unit, bare, decimals: 0, values: Vec::new() }
     }
 }
 
@@ -257,6 +259,12 @@ fn write_figures(spec: &Json, mut figures: Figures, locale: Locale) -> Result<Js
         series.push(Json::Object(entries));
     }
     let unit = figures.unit.take().or(header_unit);
+    // 「39.0」 is read as the number 39: the decimals the file was written with are the chart's
+    // (as the spec's own precision would be; at most 2, as for figures written in the spec),
+    // unless the spec says, or a second axis keeps its own.
+    let two_axes = chosen.iter().any(|(_, item)| item.and_then(|i| i.get("axis")).is_some());
+    let written = chosen.iter().map(|(c, _)| c.decimals).max().unwrap_or(0).min(2);
+    let decimals = (spec.get("decimals").is_none() && !two_axes && written > 0).then_some(written);
     let mut out: Vec<(String, Json)> = Vec::with_capacity(entries.len() + 4);
     let mut notes_written = false;
     for (key, value) in entries {
@@ -296,6 +304,7 @@ fn write_figures(spec: &Json, mut figures: Figures, locale: Locale) -> Result<Js
         }
     };
     add("unit", unit.map(Json::String));
+    add("decimals", decimals.map(|d| Json::Number(d as f64)));
     add("era", figures.era.then_some(Json::Bool(true)));
     add(
         "source",

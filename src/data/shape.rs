@@ -45,9 +45,6 @@ pub struct ColumnShape {
     pub name: String,
     pub unit: Option<String>,
     pub kind: ColumnKind,
-    /// The most decimals its figures are written with (「39.0」: 1), which JSON numbers lose:
-    /// the maker writes them as the spec's `decimals` so 79.0% stays 79.0%.
-    pub decimals: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -96,7 +93,6 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
     let header = rows.next().ok_or_else(|| DataError::at(data.clone(), 0, DataProblem::NoRows))?;
     // Per column: cells seen, dates among them, numbers, other readable cells (symbols).
     let mut seen = vec![(0usize, 0usize, 0usize, 0usize); header.fields.len()];
-    let mut decimals = vec![0usize; header.fields.len()];
     let mut count = 0;
     for row in rows {
         let cells: Vec<Json> = row.fields.into_iter().map(Json::String).collect();
@@ -105,7 +101,7 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
             continue;
         }
         count += 1;
-        for ((cell, tally), most) in cells.iter().zip(seen.iter_mut()).zip(decimals.iter_mut()) {
+        for (cell, tally) in cells.iter().zip(seen.iter_mut()) {
             let Json::String(s) = cell else { continue };
             let s = s.trim();
             if s.is_empty() {
@@ -115,10 +111,7 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
             let date = western_from_era(s).map_or_else(|| PartialDate::parse(s).is_some(), |w| PartialDate::parse(&w).is_some());
             tally.1 += date as usize;
             match read_cell(s) {
-                Some(Json::Number(_)) => {
-                    tally.2 += 1;
-                    *most = (*most).max(written_decimals(s));
-                }
+                Some(Json::Number(_)) => tally.2 += 1,
                 Some(_) => tally.3 += 1,
                 None => {}
             }
@@ -128,7 +121,7 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         return Err(DataError::at(data, header.line + 1, DataProblem::NoRows));
     }
     let mut columns = Vec::with_capacity(header.fields.len());
-    for ((field, (cells, dates, numbers, symbols)), decimals) in header.fields.iter().zip(seen).zip(decimals) {
+    for (field, (cells, dates, numbers, symbols)) in header.fields.iter().zip(seen) {
         let (name, unit) = split_unit(field);
         let kind = if cells > 0 && dates == cells {
             ColumnKind::Dates
@@ -141,16 +134,9 @@ pub fn table_shape(text: &str, skip_rows: Option<usize>) -> Result<TableShape, S
         } else {
             ColumnKind::Words
         };
-        columns.push(ColumnShape { header: field.trim().to_owned(), name, unit, kind, decimals });
+        columns.push(ColumnShape { header: field.trim().to_owned(), name, unit, kind });
     }
     Ok(TableShape { skip_rows: skip, title, rows: count, columns })
-}
-
-/// The digits after the decimal point of a figure as written (`1,234.50`, `１２．３`, `97.8p`).
-fn written_decimals(text: &str) -> usize {
-    let Some(at) = text.find(['.', '．']) else { return 0 };
-    let after = text[at..].chars().skip(1);
-    after.take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count()
 }
 
 #[cfg(test)]
@@ -175,8 +161,6 @@ mod tests {
             ]
         );
         assert_eq!(shape.columns[2].header, "保有枚数（万枚）");
-        assert_eq!(shape.columns.iter().map(|c| c.decimals).collect::<Vec<_>>(), [0, 1, 0]);
-        assert_eq!([written_decimals("１２．３４"), written_decimals("97.8p"), written_decimals("1,234")], [2, 1, 0]);
     }
 
     #[test]

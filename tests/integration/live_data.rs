@@ -328,6 +328,18 @@ fn a_unit_the_headers_name_becomes_the_charts_and_leaves_the_series_names() {
     );
     assert_eq!(own.get("unit"), Some(&Json::String("枚".into())));
     assert_eq!(first_series_name(&own), Some("保有枚数（万枚）"));
+    // 「39.0」: the decimals written are the chart's, unless the spec says or a second axis.
+    assert_eq!(one.get("decimals"), None, "5,007 has none");
+    let rate = filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有率" }] }"#, table);
+    assert_eq!(rate.get("decimals"), Some(&Json::Number(1.0)));
+    let said =
+        filled(r#"{ "type": "line", "title": "t", "decimals": 0, "data": { "url": "x.tsv" }, "series": [{ "column": "保有率" }] }"#, table);
+    assert_eq!(said.get("decimals"), Some(&Json::Number(0.0)));
+    let axes = filled(
+        r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "保有率" }, { "column": "保有枚数", "axis": "y2" }] }"#,
+        table,
+    );
+    assert_eq!(axes.get("decimals"), None);
     // The exact header wins over another column's name without its unit.
     let two = "年\t人口（千人）\t人口\n2024\t1\t2\n";
     let exact = filled(r#"{ "type": "line", "title": "t", "data": { "url": "x.tsv" }, "series": [{ "column": "人口" }] }"#, two);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { TYPES, THEMES, emptyForm, suggestColumns, dataSpec, finishSpec, fieldFor, formFromSpec, typedNumber, writtenDecimals } from '../../www/src/maker/spec.js';
+import { TYPES, THEMES, emptyForm, suggestColumns, dataSpec, finishSpec, fieldFor, formFromSpec, typedNumber } from '../../www/src/maker/spec.js';
 import { snippets, inlineJson, specFileName } from '../../www/src/maker/snippets.js';
 import { loadDraft, saveDraft, clearDraft } from '../../www/src/maker/draft.js';
 import { WORDS } from '../../www/src/maker/words.js';
@@ -24,8 +24,8 @@ const SHAPE = {
   skipRows: 1, title: 'マイナンバーカードの保有状況（全国）', rows: 3,
   columns: [
     { header: '年月', name: '年月', unit: null, kind: 'dates' },
-    { header: '保有率（%）', name: '保有率', unit: '%', kind: 'figures', decimals: 1 },
-    { header: '保有枚数（万枚）', name: '保有枚数', unit: '万枚', kind: 'figures', decimals: 0 },
+    { header: '保有率（%）', name: '保有率', unit: '%', kind: 'figures' },
+    { header: '保有枚数（万枚）', name: '保有枚数', unit: '万枚', kind: 'figures' },
   ],
 };
 
@@ -73,14 +73,13 @@ test('maker: the data spec names the columns; the published one has its figures 
   // 時点 "auto" only for dates (the last prefecture is no 時点).
   assert.equal(dataSpec(form, false).asOf, undefined);
   const filled = { ...spec, unit: '%', categories: ['2021-11', '2025-07'], series: [{ column: '保有率（%）', name: '保有率', values: [39, 79] }] };
-  const out = finishSpec(form, filled, { dates: true, decimals: writtenDecimals(form, SHAPE) });
+  const out = finishSpec(form, { ...filled, decimals: 1 }, { dates: true });
   assert.equal(out.data, undefined);
   assert.deepEqual(out.series, [{ name: '保有率', values: [39, 79] }]);
   assert.equal(out.unit, '%');
-  assert.equal(out.decimals, 1, '39.0 keeps its decimal');
+  assert.equal(out.decimals, 1, "fillSpec's decimals (39.0 as written) stay");
   assert.deepEqual(out.notes, ['速報値。', '注2'], "the form's notes, not fill's copy of the table's");
   assert.equal(finishSpec({ ...form, notes: '' }, { ...filled, notes: ['表の注'] }, {}).notes, undefined, 'a note the editor removed stays removed');
-  assert.equal(finishSpec(form, filled, { dates: true }).decimals, undefined);
 });
 
 test('maker: a KPI is the latest figure, the one before and the column as its sparkline; progress adds the target', () => {
@@ -88,7 +87,7 @@ test('maker: a KPI is the latest figure, the one before and the column as its sp
   const spec = dataSpec(form, true);
   assert.equal(spec.type, 'line', 'read as a line, then made a KPI');
   const filled = { unit: '万枚', categories: ['2021-11', '2022-07', '2024-08', '2025-07'], series: [{ values: [5007, '…', 9308, 9852] }] };
-  const kpi = finishSpec(form, filled, { dates: true, decimals: writtenDecimals(form, SHAPE) });
+  const kpi = finishSpec(form, filled, { dates: true });
   assert.deepEqual(kpi, {
     type: 'kpi', title: '保有枚数', value: 9852, asOf: '2025-07', unit: '万枚',
     previous: { value: 9308, asOf: '2024-08' },

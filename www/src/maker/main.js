@@ -4,7 +4,7 @@
 // the spec is validated by the chart itself, whose path-named messages are shown next to the
 // field they concern. Nothing leaves the browser; the draft is kept in localStorage.
 import { wordsFor } from './words.js';
-import { TYPES, THEMES, emptyForm, suggestColumns, dataSpec, finishSpec, fieldFor, formFromSpec, typeOf, writtenDecimals } from './spec.js';
+import { TYPES, THEMES, emptyForm, suggestColumns, dataSpec, finishSpec, fieldFor, formFromSpec, typeOf } from './spec.js';
 import { snippets, specFileName } from './snippets.js';
 import { loadDraft, saveDraft, clearDraft } from './draft.js';
 import { decodeNamed } from '../live.js';
@@ -361,7 +361,7 @@ async function updateNow(mine) {
       form.suggestedNotes = tableNotes;
       $('notes').value = form.notes;
     }
-    spec = finishSpec(form, filled, { dates, decimals: writtenDecimals(form, shape) });
+    spec = finishSpec(form, filled, { dates });
   } catch (e) {
     showMessage(fieldFor(e.path), e.message || String(e));
     setOutputs(null);

@@ -126,15 +126,6 @@ export function dataSpec(form, dates = false) {
   return spec;
 }
 
-/** The most decimals the chosen value columns are written with (tableShape's `decimals`). */
-export function writtenDecimals(form, shape) {
-  const t = typeOf(form.kind);
-  const chosen = t.many ? form.series : [form.value];
-  let most = 0;
-  for (const c of shape.columns) if (chosen.includes(c.header)) most = Math.max(most, c.decimals || 0);
-  return most;
-}
-
 /** The last numeric value of `values` at or before `before`, with its index, or null. */
 function lastNumber(values, before) {
   for (let i = Math.min(before, values.length - 1); i >= 0; i--) {
@@ -154,11 +145,10 @@ export function typedNumber(text) {
  * pasted table has no address). A KPI shows the value column's latest figure, the one before
  * as its previous and the column as its sparkline; progress its latest figure and the target.
  */
-export function finishSpec(form, filled, { dates = false, decimals = 0 } = {}) {
+export function finishSpec(form, filled, { dates = false } = {}) {
   const t = typeOf(form.kind);
+  // (fillSpec has written the decimals the table's figures were written with: 「39.0」 stays 39.0.)
   const out = { ...filled };
-  // 「39.0」 is read as the number 39: the decimals the table was written with are kept.
-  if (decimals > 0 && out.decimals === undefined) out.decimals = Math.min(decimals, 6);
   delete out.data;
   // The notes are the form's (a new table's note rows were put there): fill's copy goes.
   delete out.notes;

@@ -39,9 +39,10 @@ export function configure(options = {}) {
 /**
  * The wasm-bindgen package `name` in the pkg folder's `dir`, initialised. Its glue and its wasm
  * download at once (not the wasm after the glue), and the wasm compiles while it streams in; a
- * server that sends the wrong MIME type falls back to the glue's own fetch.
+ * server that sends the wrong MIME type falls back to the glue's own fetch. (Also the chart
+ * maker's, for its build of the data wasm: pkg/maker/.)
  */
-function initPackage(dir, name) {
+export function initPackage(dir, name) {
   const base = pkgBase();
   const [glue, wasmUrl] = base ? filesAt(base, dir, name) : pkgFiles(dir, name, filesAt);
   const compiled = typeof WebAssembly.compileStreaming === 'function'

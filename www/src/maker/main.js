@@ -9,18 +9,15 @@ import { snippets, specFileName } from './snippets.js';
 import { loadDraft, saveDraft, clearDraft } from './draft.js';
 import { decodeNamed } from '../live.js';
 import { once } from '../dom.js';
+import { initPackage } from '../pkg.js';
 
 const $ = (id) => document.getElementById(id);
 const here = import.meta.url;
 /** The loader the page loads (indicator-chart.js beside this file): the same module, once. */
 const loader = once(() => import(new URL('indicator-chart.js', here).href));
-/** The maker's data wasm (pkg/maker/: the live-data module with tableShape). */
-const tables = once(async () => {
-  const base = new URL('../pkg/maker/', here);
-  const m = await import(new URL('indicator_chart_data.js', base).href);
-  await m.default({ module_or_path: new URL('indicator_chart_data_bg.wasm', base) });
-  return m;
-});
+/** The maker's data wasm (pkg/maker/: the live-data module with tableShape), found and
+ *  loaded as the loader finds its own (a page's <meta name="indicator-chart-pkg"> included). */
+const tables = once(() => initPackage('maker/', 'indicator_chart_data'));
 
 /** The largest file read (the live-data module's limit, MAX_DATA_BYTES). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -73,6 +73,9 @@ export function suggestColumns(form, shape, fresh = true) {
   return out;
 }
 
+/** The notes field's lines, blank ones dropped. */
+const formNotes = (form) => String(form.notes || '').split(/\r?\n/).map((n) => n.trim()).filter(Boolean);
+
 /** The fields every type shares, from the form: only those filled in. `dates`: the
  *  categories are dates, so 時点 may be `auto` (the latest of them). */
 function commonFields(form, spec, dates) {
@@ -89,7 +92,7 @@ function commonFields(form, spec, dates) {
     if (form.derived) source.derived = true;
     spec.source = source;
   }
-  const notes = String(form.notes || '').split(/\r?\n/).map((n) => n.trim()).filter(Boolean);
+  const notes = formNotes(form);
   if (notes.length) spec.notes = notes;
   if (form.theme) spec.theme = form.theme;
   if (form.era === 'on') spec.era = true;
@@ -152,7 +155,7 @@ export function finishSpec(form, filled, { dates = false } = {}) {
   delete out.data;
   // The notes are the form's (a new table's note rows were put there): fill's copy goes.
   delete out.notes;
-  const notes = String(form.notes || '').split(/\r?\n/).map((n) => n.trim()).filter(Boolean);
+  const notes = formNotes(form);
   if (notes.length) out.notes = notes;
   // The columns are read: the published spec carries the figures, not where they came from.
   if (Array.isArray(out.series)) {
